@@ -1,66 +1,71 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
-/**
- * See https://playwright.dev/docs/test-configuration.
+/*
+ * The end-to-end test starts its own portal with `yarn start` on ports of its
+ * own and an in-memory database, so it neither needs nor disturbs a portal a
+ * developer has running on :3000/:7007, and every run starts from the same state.
  */
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 7100);
+const appUrl = `http://localhost:${APP_PORT}`;
+const backendUrl = `http://localhost:${BACKEND_PORT}`;
+
 export default defineConfig({
-  timeout: 60_000,
-
-  expect: {
-    timeout: 30_000,
-  },
-
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
-    ? []
-    : [
-        {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-      ],
-
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-results/report' }],
+  ],
+  outputDir: 'e2e-test-results/artifacts',
 
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  webServer: {
+    // The portal's log goes to a file beside the screenshots, not the test output.
+    command: 'mkdir -p e2e-test-results && yarn start > e2e-test-results/portal.log 2>&1',
+    url: `${backendUrl}/api/streaming-platform/health`,
+    // Locally, a portal left on the e2e ports by an earlier run is reused.
+    reuseExistingServer: !process.env.CI,
+    // The first start compiles the frontend; slow machines need a while.
+    timeout: 300_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      APP_CONFIG_app_baseUrl: appUrl,
+      APP_CONFIG_backend_baseUrl: backendUrl,
+      APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
+      APP_CONFIG_backend_cors_origin: appUrl,
+      APP_CONFIG_backend_database_connection: '":memory:"',
+    },
+  },
 
   use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL: appUrl,
+    viewport: { width: 1440, height: 1000 },
+    actionTimeout: 30_000,
     screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium: test tools cannot download browsers here.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
   },
 
-  outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  projects: [
+    {
+      name: 'app',
+      testDir: 'packages/app/e2e-tests',
+      metadata: { backendUrl },
+    },
+  ],
 });

@@ -69,4 +69,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// streaming platform plugin
+backend.add(import('@internal/backstage-plugin-streaming-platform-backend'));
+
 backend.start();

@@ -1,0 +1,7 @@
+/**
+ * The streaming-platform backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { streamingPlatformPlugin as default } from './plugin';

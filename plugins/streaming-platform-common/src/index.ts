@@ -1,0 +1,10 @@
+/**
+ * Types, annotations and permissions shared by the streaming-platform
+ * frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './api';
+export * from './permissions';

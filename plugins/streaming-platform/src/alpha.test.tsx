@@ -1,0 +1,50 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import plugin from './alpha';
+
+const entity = (kind: string, type?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'x' },
+  spec: type ? { type } : {},
+});
+
+describe('streaming-platform plugin for the new frontend system', () => {
+  it('mounts the page at /streaming-platform', () => {
+    const page = createExtensionTester(
+      plugin.getExtension('page:streaming-platform'),
+    );
+    expect(page.get(coreExtensionData.routePath)).toBe('/streaming-platform');
+  });
+
+  it('provides the API client to the app', () => {
+    const api = createExtensionTester(
+      plugin.getExtension('api:streaming-platform'),
+    );
+    expect(api.get(ApiBlueprint.dataRefs.factory).api.id).toBe(
+      'plugin.streaming-platform.service',
+    );
+  });
+
+  it.each([
+    ['pipeline', entity('Component', 'streaming-pipeline'), true],
+    ['pipeline', entity('Component', 'service'), false],
+    ['pipeline', entity('Group', 'team'), false],
+    ['team', entity('Group', 'team'), true],
+    ['team', entity('Component', 'streaming-pipeline'), false],
+  ] as const)('the %s Streaming tab shows on %j: %s', (name, e, expected) => {
+    const tester = createExtensionTester(
+      plugin.getExtension(`entity-content:streaming-platform/${name}`),
+    );
+    const filter = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as (entity: Entity) => boolean;
+    expect(filter(e)).toBe(expected);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Streaming');
+  });
+});

@@ -1,0 +1,3 @@
+export { streamingPlatformApiRef } from './StreamingPlatformApi';
+export type { StreamingPlatformApi } from './StreamingPlatformApi';
+export { StreamingPlatformClient } from './StreamingPlatformClient';

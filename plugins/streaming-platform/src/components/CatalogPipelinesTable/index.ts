@@ -1,0 +1,1 @@
+export { CatalogPipelinesTable } from './CatalogPipelinesTable';

@@ -1,0 +1,1 @@
+export { DataSourcesCard } from './DataSourcesCard';

@@ -1,0 +1,1 @@
+export { EntityStreamingPipelineContent } from './EntityStreamingPipelineContent';

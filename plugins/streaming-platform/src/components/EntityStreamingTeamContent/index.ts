@@ -1,0 +1,1 @@
+export { EntityStreamingTeamContent } from './EntityStreamingTeamContent';

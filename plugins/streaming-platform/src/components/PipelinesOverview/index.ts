@@ -1,0 +1,1 @@
+export { PipelinesOverview } from './PipelinesOverview';

@@ -1,0 +1,4 @@
+export {
+  StreamingPlatformPage,
+  StreamingPlatformPageContent,
+} from './StreamingPlatformPage';

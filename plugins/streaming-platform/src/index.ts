@@ -1,0 +1,21 @@
+/**
+ * The streaming-platform frontend plugin: pipelines, teams and the platform's
+ * scaling, spot mix, lag and cost. This entry point serves apps on the legacy
+ * frontend system; `./alpha` serves the new one.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  streamingPlatformPlugin,
+  StreamingPlatformPage,
+  EntityStreamingPipelineContent,
+  EntityStreamingTeamContent,
+} from './plugin';
+export {
+  isStreamingPipelineAvailable,
+  isStreamingTeamAvailable,
+} from './conditions';
+export { streamingPlatformApiRef, StreamingPlatformClient } from './api';
+export type { StreamingPlatformApi } from './api';
+export { rootRouteRef } from './routes';

@@ -1,0 +1,82 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { StreamingPlatformClient, streamingPlatformApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The streaming-platform plugin for apps on the legacy frontend system. Apps
+ * on the new frontend system install `@internal/backstage-plugin-streaming-platform/alpha`.
+ *
+ * @public
+ */
+export const streamingPlatformPlugin = createPlugin({
+  id: 'streaming-platform',
+  apis: [
+    createApiFactory({
+      api: streamingPlatformApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new StreamingPlatformClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The streaming platform page; mount it at `/streaming-platform`.
+ *
+ * @public
+ */
+export const StreamingPlatformPage = streamingPlatformPlugin.provide(
+  createRoutableExtension({
+    name: 'StreamingPlatformPage',
+    component: () =>
+      import('./components/StreamingPlatformPage').then(
+        m => m.StreamingPlatformPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Streaming tab of a pipeline Component; show it where
+ * `isStreamingPipelineAvailable` holds.
+ *
+ * @public
+ */
+export const EntityStreamingPipelineContent = streamingPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityStreamingPipelineContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityStreamingPipelineContent').then(
+          m => m.EntityStreamingPipelineContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Streaming tab of a Group: the team's pipelines.
+ *
+ * @public
+ */
+export const EntityStreamingTeamContent = streamingPlatformPlugin.provide(
+  createComponentExtension({
+    name: 'EntityStreamingTeamContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityStreamingTeamContent').then(
+          m => m.EntityStreamingTeamContent,
+        ),
+    },
+  }),
+);
