@@ -24,7 +24,8 @@ export default defineConfig({
 
   webServer: {
     // The portal's log goes to a file beside the screenshots, not the test output.
-    command: 'mkdir -p e2e-test-results && yarn start > e2e-test-results/portal.log 2>&1',
+    command:
+      'mkdir -p e2e-test-results && yarn start > e2e-test-results/portal.log 2>&1',
     url: `${backendUrl}/api/streaming-platform/health`,
     // Locally, a portal left on the e2e ports by an earlier run is reused.
     reuseExistingServer: !process.env.CI,
