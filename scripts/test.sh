@@ -76,12 +76,9 @@ run_step "Type check (tsc)" yarn tsc
 run_step "Lint (backstage-cli repo lint)" yarn lint:all
 run_step "Formatting (prettier --check)" yarn prettier:check
 run_step "Unit and integration tests (backstage-cli repo test)" yarn test
-if ensure_chromium; then
+run_step "Chromium for the end-to-end test" ensure_chromium
+if [ "${RESULTS[-1]}" = passed ]; then
   run_step "End-to-end test (Playwright, headless Chromium)" yarn test:e2e
-else
-  NAMES+=("End-to-end test (Playwright, headless Chromium)")
-  DURATIONS+=(0)
-  RESULTS+=("FAILED (no Chromium)")
 fi
 
 kill "$SAMPLER" 2>/dev/null
