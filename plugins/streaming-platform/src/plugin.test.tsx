@@ -1,0 +1,57 @@
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import {
+  notConnected,
+  pipelineEntity,
+  pipelinesHandler,
+} from './__testUtils__/fixtures';
+import { StreamingPlatformClient, streamingPlatformApiRef } from './api';
+import {
+  EntityStreamingPipelineContent,
+  streamingPlatformPlugin,
+} from './plugin';
+
+describe('legacy frontend system exports', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('registers the API client with the plugin', () => {
+    expect(
+      [...streamingPlatformPlugin.getApis()].map(factory => factory.api.id),
+    ).toEqual(['plugin.streaming-platform.service']);
+  });
+
+  it('renders the lazily loaded Streaming tab in a legacy app', async () => {
+    server.use(pipelinesHandler(notConnected));
+    const client = new StreamingPlatformClient({
+      discoveryApi: {
+        getBaseUrl: async id => `http://backstage.test/api/${id}`,
+      },
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [streamingPlatformApiRef, client],
+          [catalogApiRef, catalogApiMock()],
+        ]}
+      >
+        <EntityProvider
+          entity={pipelineEntity({ name: 'fraud-scoring', owner: 'team-risk' })}
+        >
+          <EntityStreamingPipelineContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByText('No live data for this pipeline yet'),
+    ).toBeInTheDocument();
+  });
+});
