@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { entityOfKind as entity } from './__testUtils__/fixtures';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -6,13 +7,6 @@ import {
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import plugin from './alpha';
-
-const entity = (kind: string, type?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name: 'x' },
-  spec: type ? { type } : {},
-});
 
 describe('streaming-platform plugin for the new frontend system', () => {
   it('mounts the page at /streaming-platform', () => {

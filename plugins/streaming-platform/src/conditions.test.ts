@@ -1,15 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import { entityOfKind as entity } from './__testUtils__/fixtures';
 import {
   isStreamingPipelineAvailable,
   isStreamingTeamAvailable,
 } from './conditions';
-
-const entity = (kind: string, type?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name: 'x' },
-  spec: type ? { type } : {},
-});
 
 describe('entity conditions', () => {
   it.each([

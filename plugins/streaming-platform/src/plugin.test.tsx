@@ -11,8 +11,9 @@ import {
   notConnected,
   pipelineEntity,
   pipelinesHandler,
+  testClient,
 } from './__testUtils__/fixtures';
-import { StreamingPlatformClient, streamingPlatformApiRef } from './api';
+import { streamingPlatformApiRef } from './api';
 import {
   EntityStreamingPipelineContent,
   streamingPlatformPlugin,
@@ -30,16 +31,10 @@ describe('legacy frontend system exports', () => {
 
   it('renders the lazily loaded Streaming tab in a legacy app', async () => {
     server.use(pipelinesHandler(notConnected));
-    const client = new StreamingPlatformClient({
-      discoveryApi: {
-        getBaseUrl: async id => `http://backstage.test/api/${id}`,
-      },
-      fetchApi: { fetch: (input, init) => fetch(input, init) },
-    });
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [streamingPlatformApiRef, client],
+          [streamingPlatformApiRef, testClient()],
           [catalogApiRef, catalogApiMock()],
         ]}
       >

@@ -44,6 +44,14 @@ export function pipelineEntity(options: {
   };
 }
 
+/** A bare entity of a kind and, optionally, a spec.type. */
+export const entityOfKind = (kind: string, type?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'x' },
+  spec: type ? { type } : {},
+});
+
 export const groupEntity = (name: string, title?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
@@ -84,6 +92,16 @@ export function pipelinesHandler(
   });
 }
 
+/** The real client, calling BACKEND over HTTP (which msw answers). */
+export function testClient() {
+  return new StreamingPlatformClient({
+    discoveryApi: {
+      getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
+    },
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+}
+
 /**
  * Provides the real client, talking HTTP that msw answers, and an in-memory
  * catalog holding `entities` (or a catalog whose reads fail).
@@ -93,12 +111,7 @@ export function Apis(props: {
   catalogError?: Error;
   children: ReactNode;
 }) {
-  const client = new StreamingPlatformClient({
-    discoveryApi: {
-      getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
-    },
-    fetchApi: { fetch: (input, init) => fetch(input, init) },
-  });
+  const client = testClient();
   const catalog = props.catalogError
     ? catalogApiMock.mock({
         getEntities: jest.fn().mockRejectedValue(props.catalogError),
