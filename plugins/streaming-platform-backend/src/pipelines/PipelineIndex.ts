@@ -1,7 +1,6 @@
 import {
   DataSourceStatus,
   PipelineListResponse,
-  PipelineSummary,
 } from '@internal/backstage-plugin-streaming-platform-common';
 import { ClusterConfig } from '../config';
 
@@ -19,17 +18,13 @@ export interface PipelineFilter {
  */
 export class PipelineIndex {
   readonly #clusters: ClusterConfig[];
-  readonly #pipelines = new Map<string, PipelineSummary>();
 
   constructor(options: { clusters: ClusterConfig[] }) {
     this.#clusters = options.clusters;
   }
 
   list(filter: PipelineFilter = {}): PipelineListResponse {
-    const items = [...this.#pipelines.values()]
-      .filter(p => !filter.cluster || p.cluster === filter.cluster)
-      .sort((a, b) => a.ref.localeCompare(b.ref));
-    return { items, sources: this.sources(filter) };
+    return { items: [], sources: this.sources(filter) };
   }
 
   private sources(filter: PipelineFilter): DataSourceStatus[] {

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { STREAMING_PIPELINE_COMPONENT_TYPE } from '@internal/backstage-plugin-streaming-platform-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 
 /**
  * The pipeline Components in the catalog, optionally only those owned by one
@@ -11,7 +11,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 export function useCatalogPipelines(options: { ownerRef?: string } = {}) {
   const catalogApi = useApi(catalogApiRef);
   const { ownerRef } = options;
-  return useAsyncRetry(async (): Promise<Entity[]> => {
+  return useAsync(async (): Promise<Entity[]> => {
     const filter: Record<string, string> = {
       kind: 'Component',
       'spec.type': STREAMING_PIPELINE_COMPONENT_TYPE,
