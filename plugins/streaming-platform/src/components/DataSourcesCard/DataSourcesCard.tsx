@@ -44,6 +44,8 @@ export function DataSourcesCard(props: { sources: DataSourceStatus[] }) {
         {props.sources.map(source => (
           <ListItem key={`${source.kind}:${source.id}`} disableGutters>
             <ListItemText
+              // Messages are sentences: wrap them rather than clip them.
+              secondaryTypographyProps={{ style: { whiteSpace: 'normal' } }}
               primary={
                 <>
                   <StateIcon state={source.state} /> {source.kind}

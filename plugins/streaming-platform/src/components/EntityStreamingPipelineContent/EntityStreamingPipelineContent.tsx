@@ -50,7 +50,7 @@ function LiveData(props: { pipelineRef: PipelineRef }) {
             <EmptyState
               missing="data"
               title="No live data for this pipeline yet"
-              description={`The streaming-platform backend knows no FlinkDeployment ${ref}. The data sources below say why.`}
+              description={`The streaming-platform backend knows no FlinkDeployment ${ref}. The data sources panel says why.`}
             />
           )}
         </InfoCard>
