@@ -1,0 +1,2 @@
+export * from './fallbackPrices';
+export * from './instanceTypes';
