@@ -39,6 +39,9 @@ export default defineConfig({
       APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
       APP_CONFIG_backend_cors_origin: appUrl,
       APP_CONFIG_backend_database_connection: '":memory:"',
+      // Its own emulator files, apart from a developer's portal's data/.
+      APP_CONFIG_streamingPlatform_emulator_dataDir:
+        '../../e2e-test-results/emulator',
     },
   },
 

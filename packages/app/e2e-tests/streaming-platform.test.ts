@@ -77,6 +77,10 @@ test.describe('streaming platform portal', () => {
     const sources = page.getByRole('list', { name: 'Data sources' });
     await expect(sources).toContainText('not connected');
     await expect(sources).toContainText('knows no pipelines');
+    // The portal runs on the embedded platform emulator and says so.
+    await expect(sources).toContainText(
+      "Emulated cluster 'eks-demo-eu-west-1' (platform emulator, scenario demo) is running",
+    );
     await screenshot(page, '02-streaming-platform-page');
   });
 

@@ -5,15 +5,31 @@ const read = (streamingPlatform: unknown) =>
   readStreamingPlatformConfig(new ConfigReader({ streamingPlatform } as any));
 
 describe('readStreamingPlatformConfig', () => {
-  it('has no clusters when nothing is configured', () => {
+  it('runs the demo on the embedded emulator when nothing is configured', () => {
     expect(readStreamingPlatformConfig(new ConfigReader({}))).toEqual({
+      source: 'emulator',
+      emulator: {
+        scenario: 'demo',
+        dataDir: 'data/emulator',
+        warmupMs: 7_200_000,
+      },
       clusters: [],
     });
+  });
+
+  it('reads the emulator settings', () => {
+    expect(
+      read({
+        source: 'emulator',
+        emulator: { scenario: 'fleet-L', dataDir: '/tmp/x', warmupMinutes: 0 },
+      }).emulator,
+    ).toEqual({ scenario: 'fleet-L', dataDir: '/tmp/x', warmupMs: 0 });
   });
 
   it('reads clusters with their defaults', () => {
     expect(
       read({
+        source: 'clusters',
         clusters: [
           {
             name: 'eks-prod',
@@ -29,7 +45,8 @@ describe('readStreamingPlatformConfig', () => {
           },
         ],
       }),
-    ).toEqual({
+    ).toMatchObject({
+      source: 'clusters',
       clusters: [
         {
           name: 'eks-prod',
@@ -73,6 +90,18 @@ describe('readStreamingPlatformConfig', () => {
     [
       { clusters: [{ authProvider: 'aws' }] },
       "Missing required config value at 'streamingPlatform.clusters[0].name'",
+    ],
+    [
+      { source: 'kafka' },
+      "streamingPlatform.source 'kafka' is not one of emulator, clusters",
+    ],
+    [
+      { emulator: { scenario: 'huge' } },
+      "streamingPlatform.emulator.scenario 'huge' is not one of demo, demo-node-groups, fleet-L",
+    ],
+    [
+      { emulator: { warmupMinutes: -5 } },
+      'streamingPlatform.emulator.warmupMinutes must be between 0 and 21600',
     ],
   ])('rejects %j naming the key', (value, message) => {
     expect(() => read(value)).toThrow(message);

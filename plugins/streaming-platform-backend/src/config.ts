@@ -15,10 +15,21 @@ export interface ClusterConfig {
   skipTLSVerify: boolean;
 }
 
+/** The embedded platform emulator's settings. */
+export interface EmulatorConfig {
+  scenario: string;
+  dataDir: string;
+  warmupMs: number;
+}
+
 /** The plugin's configuration, read once at start-up. */
 export interface StreamingPlatformConfig {
+  source: 'emulator' | 'clusters';
+  emulator: EmulatorConfig;
   clusters: ClusterConfig[];
 }
+
+const SCENARIOS = ['demo', 'demo-node-groups', 'fleet-L'];
 
 const AUTH_PROVIDERS: readonly ClusterAuthProvider[] = [
   'serviceAccount',
@@ -69,5 +80,36 @@ export function readStreamingPlatformConfig(
       skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
     };
   });
-  return { clusters };
+  const source = root?.getOptionalString('source') ?? 'emulator';
+  if (source !== 'emulator' && source !== 'clusters') {
+    throw new InputError(
+      `streamingPlatform.source '${source}' is not one of emulator, clusters`,
+    );
+  }
+  const emulator = root?.getOptionalConfig('emulator');
+  const scenario = emulator?.getOptionalString('scenario') ?? 'demo';
+  if (!SCENARIOS.includes(scenario)) {
+    throw new InputError(
+      `streamingPlatform.emulator.scenario '${scenario}' is not one of ${SCENARIOS.join(
+        ', ',
+      )}`,
+    );
+  }
+  const warmupMinutes = emulator?.getOptionalNumber('warmupMinutes') ?? 120;
+  if (!(warmupMinutes >= 0 && warmupMinutes <= 15 * 24 * 60)) {
+    throw new InputError(
+      `streamingPlatform.emulator.warmupMinutes must be between 0 and ${
+        15 * 24 * 60
+      }`,
+    );
+  }
+  return {
+    source,
+    emulator: {
+      scenario,
+      dataDir: emulator?.getOptionalString('dataDir') ?? 'data/emulator',
+      warmupMs: warmupMinutes * 60_000,
+    },
+    clusters,
+  };
 }

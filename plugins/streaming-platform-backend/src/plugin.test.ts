@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   mockCredentials,
   mockServices,
@@ -6,12 +9,14 @@ import {
 import request from 'supertest';
 import { streamingPlatformPlugin } from './plugin';
 
-async function startBackend(streamingPlatform?: object) {
+async function startBackend(
+  streamingPlatform: object = { source: 'clusters' },
+) {
   const { server } = await startTestBackend({
     features: [
       streamingPlatformPlugin,
       mockServices.rootConfig.factory({
-        data: streamingPlatform ? { streamingPlatform } : {},
+        data: { streamingPlatform },
       }),
     ],
   });
@@ -58,6 +63,7 @@ describe('streaming-platform backend', () => {
 
   it('reports each configured cluster, filtered by the cluster parameter', async () => {
     const server = await startBackend({
+      source: 'clusters',
       clusters: [
         { name: 'eks-a', url: 'https://a.example.com', authProvider: 'aws' },
         { name: 'eks-b', url: 'https://b.example.com', authProvider: 'aws' },
@@ -107,9 +113,44 @@ describe('streaming-platform backend', () => {
     ]);
   });
 
+  it('starts the platform emulator by default and reports its cluster', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-'));
+    try {
+      const server = await startBackend({
+        emulator: { dataDir, warmupMinutes: 0 },
+      });
+      const res = await request(server)
+        .get('/api/streaming-platform/pipelines')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.body.sources).toEqual([
+        {
+          kind: 'kubernetes',
+          id: 'eks-demo-eu-west-1',
+          state: 'not-connected',
+          message: expect.stringContaining('platform emulator, scenario demo'),
+        },
+      ]);
+      // A standard client can reach the emulated cluster with the kubeconfig.
+      const kubeconfig = fs.readFileSync(
+        path.join(dataDir, 'kubeconfig'),
+        'utf8',
+      );
+      const url = /server: (\S+)/.exec(kubeconfig)![1];
+      const nodes = await fetch(
+        `${url}/apis/flink.apache.org/v1beta1/flinkdeployments`,
+      );
+      expect((await nodes.json()).items).toHaveLength(12);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start with a malformed cluster configuration', async () => {
     await expect(
-      startBackend({ clusters: [{ name: 'x y', authProvider: 'aws' }] }),
+      startBackend({
+        source: 'clusters',
+        clusters: [{ name: 'x y', authProvider: 'aws' }],
+      }),
     ).rejects.toThrow("streamingPlatform.clusters[0].name 'x y' is invalid");
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { streamingPlatformPermissions } from '@internal/backstage-plugin-streaming-platform-common';
 import { readStreamingPlatformConfig } from './config';
+import { EmbeddedEmulator, startEmbeddedEmulator } from './emulator';
 import { PipelineIndex } from './pipelines/PipelineIndex';
 import { createRouter } from './router';
 
@@ -19,22 +20,42 @@ export const streamingPlatformPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         httpRouter: coreServices.httpRouter,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ config, logger, httpRouter, permissionsRegistry }) {
+      async init({
+        config,
+        logger,
+        lifecycle,
+        httpRouter,
+        permissionsRegistry,
+      }) {
         const settings = readStreamingPlatformConfig(config);
         permissionsRegistry.addPermissions(streamingPlatformPermissions);
 
-        const pipelines = new PipelineIndex({ clusters: settings.clusters });
+        let emulator: EmbeddedEmulator | undefined;
+        if (settings.source === 'emulator') {
+          emulator = await startEmbeddedEmulator(settings.emulator, logger);
+          lifecycle.addShutdownHook(() => emulator!.stop());
+        }
+        const pipelines = new PipelineIndex({
+          clusters: settings.source === 'clusters' ? settings.clusters : [],
+          emulator: emulator && {
+            scenario: emulator.scenario,
+            clusters: emulator.clusters.map(c => c.name),
+          },
+        });
         httpRouter.use(await createRouter({ pipelines }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
-        logger.info(
-          `Configured clusters: ${
-            settings.clusters.map(c => c.name).join(', ') || 'none'
-          }`,
-        );
+        if (settings.source === 'clusters') {
+          logger.info(
+            `Configured clusters: ${
+              settings.clusters.map(c => c.name).join(', ') || 'none'
+            }`,
+          );
+        }
       },
     });
   },

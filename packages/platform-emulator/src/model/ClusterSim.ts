@@ -1,7 +1,7 @@
-import { MetricSink, PriceSource } from '../aws/types';
+import { MetricSeriesKey, MetricSink, PriceSource } from '../aws/types';
 import { Faults } from '../faults';
 import { KubeObject, KubeStore } from '../kube/types';
-import { Random } from '../random';
+import { Random, hashUniform } from '../random';
 import {
   decideScaling,
   scalingLimitedMessage,
@@ -133,6 +133,16 @@ export class ClusterSim {
   readonly #pendingByPool = new Map<string, Set<string>>();
   readonly #iceCache = new Map<string, number>();
   readonly #poolUids = new Map<string, string>();
+  /** CloudWatch series keys of each pipeline, built once. */
+  readonly #lagKeys = new WeakMap<
+    SimPipeline,
+    {
+      sum: MetricSeriesKey;
+      max: MetricSeriesKey;
+      time: MetricSeriesKey;
+      skew: number;
+    }
+  >();
   readonly #poolUsageWritten = new Map<string, string>();
   #schedulePassQueued = false;
   #provisionAtMs?: number;
@@ -564,6 +574,7 @@ export class ClusterSim {
           ? 'karpenter.sh/nodepool'
           : 'eks.amazonaws.com/nodegroup',
       createdAtMs: now,
+      podIp: `10.0.${random.int(0, 255)}.${random.int(1, 254)}`,
       deleting: false,
     };
     this.#pods.set(pod.key, pod);
@@ -654,6 +665,7 @@ export class ClusterSim {
       node.pods.delete(key);
       node.requestedCpuMillis -= pod.cpuMillis;
       node.requestedMemoryMiB -= pod.memoryMiB;
+      if (pod.role === 'jobmanager') node.doNotDisruptPods--;
       if (node.pods.size === 0) node.emptySinceMs = this.#now;
     }
     if (pod.nominatedNode)
@@ -833,10 +845,12 @@ export class ClusterSim {
       this.#nodes.get(pod.nominatedNode)?.nominated.delete(pod.key);
     pod.nominatedNode = undefined;
     pod.nodeName = node.name;
+    pod.hostIp = node.privateIp;
     pod.scheduledAtMs = now;
     node.pods.add(pod.key);
     node.requestedCpuMillis += pod.cpuMillis;
     node.requestedMemoryMiB += pod.memoryMiB;
+    if (pod.role === 'jobmanager') node.doNotDisruptPods++;
     node.emptySinceMs = undefined;
     this.#writePod(pod);
     this.#event({
@@ -979,6 +993,7 @@ export class ClusterSim {
       requestedCpuMillis: 0,
       requestedMemoryMiB: 0,
       pods: new Set(),
+      doNotDisruptPods: 0,
       state: 'launching',
       createdAtMs: this.#now,
       nominated: new Set(),
@@ -1235,27 +1250,21 @@ export class ClusterSim {
       }
       if (!checkUnderutilized || disrupting >= budget || this.#pending.size > 0)
         continue;
-      const candidates = nodes
-        .filter(
-          n =>
-            n.state === 'ready' &&
-            n.pods.size > 0 &&
-            now - (n.readyAtMs ?? now) >= pool.consolidateAfterMs,
-        )
-        .filter(
-          n => ![...n.pods].some(k => this.#pods.get(k)?.role === 'jobmanager'),
-        )
-        .sort(
-          (a, b) =>
-            a.requestedCpuMillis / a.allocatableCpuMillis -
-            b.requestedCpuMillis / b.allocatableCpuMillis,
-        );
-      const candidate = candidates[0];
-      if (
-        candidate &&
-        candidate.requestedCpuMillis / candidate.allocatableCpuMillis < 0.5 &&
-        this.#fitsElsewhere(candidate, nodes)
-      ) {
+      // The least used node, if under half used and not protected by a
+      // do-not-disrupt pod (JobManagers).
+      let candidate: SimNode | undefined;
+      let lowest = 0.5;
+      for (const n of nodes) {
+        if (n.state !== 'ready' || n.pods.size === 0 || n.doNotDisruptPods > 0)
+          continue;
+        if (now - (n.readyAtMs ?? now) < pool.consolidateAfterMs) continue;
+        const used = n.requestedCpuMillis / n.allocatableCpuMillis;
+        if (used < lowest) {
+          lowest = used;
+          candidate = n;
+        }
+      }
+      if (candidate && this.#fitsElsewhere(candidate, nodes)) {
         this.#disruptionEvents(candidate, 'Underutilized');
         this.#disrupt(candidate, 'Underutilized', TERMINATION_MS);
       }
@@ -1453,7 +1462,9 @@ export class ClusterSim {
       this.#advancePipeline(p, from, now);
     this.#interruptions();
     if (this.spec.provisioning === 'karpenter') this.#writePoolUsage();
-    this.#events.prune(now, AUTOSCALER_EVENT_INTERVAL_MS);
+    if (Math.floor(now / MINUTE) % 10 === 0) {
+      this.#events.prune(now, AUTOSCALER_EVENT_INTERVAL_MS);
+    }
     for (const [key, until] of this.#iceCache)
       if (until <= now) this.#iceCache.delete(key);
     this.#d.queue.schedule(now + MINUTE, () => this.#minuteTick());
@@ -1528,29 +1539,36 @@ export class ClusterSim {
   ) {
     if (p.committed <= 0 || p.spec.consumerGroup.includes(':')) return;
     const s = p.spec;
-    const dimensions = [
-      { Name: 'Cluster Name', Value: this.spec.mskClusterName },
-      { Name: 'Consumer Group', Value: s.consumerGroup },
-      { Name: 'Topic', Value: s.topic },
-    ];
+    let keys = this.#lagKeys.get(p);
+    if (!keys) {
+      const dimensions = [
+        { Name: 'Cluster Name', Value: this.spec.mskClusterName },
+        { Name: 'Consumer Group', Value: s.consumerGroup },
+        { Name: 'Topic', Value: s.topic },
+      ];
+      const key = (metricName: string) => ({
+        namespace: 'AWS/Kafka',
+        metricName,
+        dimensions,
+      });
+      keys = {
+        sum: key('SumOffsetLag'),
+        max: key('MaxOffsetLag'),
+        time: key('EstimatedMaxTimeLag'),
+        // Partitions are not perfectly even: the busiest holds a bit more than its share.
+        skew: 1.1 + 0.3 * hashUniform(this.#d.scenario.seed, 'skew', p.ref),
+      };
+      this.#lagKeys.set(p, keys);
+    }
     const sum = Math.max(0, Math.round(p.produced - p.committed));
-    // Partitions are not perfectly even: the busiest holds a bit more than its share.
-    const skew = 1.1 + 0.3 * this.#d.random.fork(`skew/${p.ref}`).next();
-    const max = Math.min(sum, Math.round((sum / s.partitions) * skew));
+    const max = Math.min(sum, Math.round((sum / s.partitions) * keys.skew));
     const perPartitionRate =
       Math.max(consumeRate, produceRate * 0.5) / s.partitions;
     const timeLag =
       perPartitionRate > 0 ? Math.round(max / perPartitionRate) : 0;
-    const put = (metricName: string, value: number, unit: string) =>
-      this.#d.metrics.put(
-        { namespace: 'AWS/Kafka', metricName, dimensions },
-        now - MINUTE,
-        value,
-        unit,
-      );
-    put('SumOffsetLag', sum, 'Count');
-    put('MaxOffsetLag', max, 'Count');
-    put('EstimatedMaxTimeLag', timeLag, 'Seconds');
+    this.#d.metrics.put(keys.sum, now - MINUTE, sum, 'Count');
+    this.#d.metrics.put(keys.max, now - MINUTE, max, 'Count');
+    this.#d.metrics.put(keys.time, now - MINUTE, timeLag, 'Seconds');
   }
 
   #autoscale(p: SimPipeline) {

@@ -744,17 +744,13 @@ export function podObject(pod: SimPod, nowMs: number): KubeObject {
       qosClass: 'Guaranteed',
       ...(scheduled
         ? {
-            hostIP: `10.0.${hashCode(pod.nodeName!) & 0xff}.${
-              (hashCode(pod.nodeName!) >> 8) & 0xff
-            }`,
+            hostIP: pod.hostIp,
             startTime: timestamp(pod.scheduledAtMs!),
           }
         : {}),
       ...(started
         ? {
-            podIP: `10.0.${hashCode(pod.key) & 0xff}.${
-              (hashCode(pod.key) >> 8) & 0xff
-            }`,
+            podIP: pod.podIp,
           }
         : {}),
       ...(scheduled

@@ -25,6 +25,8 @@ export interface SimNode {
   requestedCpuMillis: number;
   requestedMemoryMiB: number;
   pods: Set<string>;
+  /** Pods on it with karpenter.sh/do-not-disrupt (JobManagers). */
+  doNotDisruptPods: number;
   state: 'launching' | 'registered' | 'ready' | 'draining';
   createdAtMs: number;
   launchedAtMs?: number;
@@ -61,6 +63,9 @@ export interface SimPod {
   unschedulableSinceMs?: number;
   unschedulableMessage?: string;
   nominatedNode?: string;
+  /** The node's address once bound, and the pod's own (from the VPC CNI). */
+  hostIp?: string;
+  podIp: string;
   deleting: boolean;
 }
 

@@ -18,9 +18,15 @@ export interface PipelineFilter {
  */
 export class PipelineIndex {
   readonly #clusters: ClusterConfig[];
+  readonly #emulator?: { scenario: string; clusters: string[] };
 
-  constructor(options: { clusters: ClusterConfig[] }) {
+  constructor(options: {
+    clusters: ClusterConfig[];
+    /** The embedded emulator's clusters, when it is the source. */
+    emulator?: { scenario: string; clusters: string[] };
+  }) {
     this.#clusters = options.clusters;
+    this.#emulator = options.emulator;
   }
 
   list(filter: PipelineFilter = {}): PipelineListResponse {
@@ -28,6 +34,17 @@ export class PipelineIndex {
   }
 
   private sources(filter: PipelineFilter): DataSourceStatus[] {
+    if (this.#emulator) {
+      const { scenario } = this.#emulator;
+      return this.#emulator.clusters
+        .filter(name => !filter.cluster || name === filter.cluster)
+        .map(name => ({
+          kind: 'kubernetes' as const,
+          id: name,
+          state: 'not-connected' as const,
+          message: `Emulated cluster '${name}' (platform emulator, scenario ${scenario}) is running, but this version of the backend does not watch clusters yet, so it knows no pipelines on it.`,
+        }));
+    }
     if (this.#clusters.length === 0) {
       return [
         {

@@ -1,37 +1,38 @@
-import Ajv, { ValidateFunction } from 'ajv';
-import fs from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
+import { findCrdFile, loadCrdVersion } from '../../kube/crds';
+import { JsonObject } from '../../kube/json';
 import { KubeObject } from '../../kube/types';
+import { CustomResourceSchema } from '../../kube/validation';
 
-const CRD_DIR = path.resolve(__dirname, '../../../crds');
+const CRDS = [
+  ['karpenter.sh_nodepools.yaml', 'v1'],
+  ['karpenter.sh_nodeclaims.yaml', 'v1'],
+  ['karpenter.k8s.aws_ec2nodeclasses.yaml', 'v1'],
+  ['flinkdeployments.flink.apache.org-v1.yml', 'v1beta1'],
+] as const;
 
 /**
- * Validates objects against the upstream CRDs' openAPIV3Schema (structural
- * schema only: CEL x-kubernetes-validations are not evaluated).
+ * Checks objects against the upstream CRDs as an API server would: fields
+ * the schema does not know (which a server would prune) and schema
+ * violations. CEL x-kubernetes-validations are not evaluated.
  */
 export function crdValidators(): (object: KubeObject) => string[] {
-  const ajv = new Ajv({
-    strict: false,
-    allErrors: true,
-    validateFormats: false,
-    logger: false,
-  });
-  const validators = new Map<string, ValidateFunction>();
-  for (const file of fs.readdirSync(CRD_DIR).filter(f => /\.ya?ml$/.test(f))) {
-    const crd = YAML.parse(fs.readFileSync(path.join(CRD_DIR, file), 'utf8'));
-    for (const version of crd.spec.versions) {
-      const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
-      validators.set(key, ajv.compile(version.schema.openAPIV3Schema));
-    }
+  const schemas = new Map<string, CustomResourceSchema>();
+  for (const [file, version] of CRDS) {
+    const crd = loadCrdVersion(findCrdFile(file), version);
+    schemas.set(
+      `${crd.group}/${crd.version}/${crd.kind}`,
+      CustomResourceSchema.of(crd.schema),
+    );
   }
   return object => {
     const label = `${object.kind} ${object.metadata.name}`;
-    const validate = validators.get(`${object.apiVersion}/${object.kind}`);
-    if (!validate) return [`no CRD for ${object.apiVersion} ${object.kind}`];
-    if (validate(object)) return [];
-    return (validate.errors ?? []).map(
-      e => `${label}: ${e.instancePath} ${e.message}`,
-    );
+    const schema = schemas.get(`${object.apiVersion}/${object.kind}`);
+    if (!schema) return [`${label}: no CRD for ${object.apiVersion}`];
+    const json = object as unknown as JsonObject;
+    const { unknownFields } = schema.prune(json);
+    return [
+      ...unknownFields.map(field => `${label}: unknown field ${field}`),
+      ...schema.validate(json).map(e => `${label}: ${JSON.stringify(e)}`),
+    ];
   };
 }
