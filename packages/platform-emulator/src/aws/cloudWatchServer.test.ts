@@ -544,30 +544,42 @@ describe('CloudWatch at scale', () => {
   });
 
   it('enforces a configured rate quota with Throttling, which the SDK rides out', async () => {
-    const limited = await start(metrics, { cloudWatchTps: { ListMetrics: 2 } });
+    const limited = await start(metrics, { cloudWatchTps: { ListMetrics: 1 } });
     try {
       const once = () =>
         clientFor(limited).send(new ListMetricsCommand({ MetricName: 'None' }));
-      const results = await Promise.allSettled([once(), once(), once()]);
-      expect(results.map(r => r.status).sort()).toEqual([
-        'fulfilled',
-        'fulfilled',
-        'rejected',
+      // One token a second: of four calls at once, the first passes and the
+      // rest are throttled (on a loaded machine a token may refill meanwhile).
+      const results = await Promise.allSettled([
+        once(),
+        once(),
+        once(),
+        once(),
       ]);
+      const statuses = results.map(r => r.status);
+      expect(
+        statuses.filter(s => s === 'fulfilled').length,
+      ).toBeGreaterThanOrEqual(1);
+      expect(
+        statuses.filter(s => s === 'rejected').length,
+      ).toBeGreaterThanOrEqual(2);
       expect(
         (results.find(r => r.status === 'rejected') as PromiseRejectedResult)
           .reason,
       ).toMatchObject({ name: 'Throttling' });
       // With retries, the standard strategy backs off until a token is free.
-      const patient = clientFor(limited, 5);
+      const before = limited.calls.ListMetrics;
+      const patient = clientFor(limited, 10);
       await Promise.all(
-        Array.from({ length: 4 }, () =>
+        Array.from({ length: 2 }, () =>
           patient.send(new ListMetricsCommand({ MetricName: 'None' })),
         ),
       );
-      expect(limited.calls.ListMetrics).toBeGreaterThan(7);
+      // Both got through, at least one of them after a throttled attempt.
+      expect(limited.calls.ListMetrics - before).toBeGreaterThan(2);
     } finally {
       await limited.close();
     }
-  });
+    // The SDK's throttling back-off starts at about a second per retry.
+  }, 30_000);
 });

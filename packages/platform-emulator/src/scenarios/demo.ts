@@ -257,7 +257,7 @@ export function demoScenario(
     name: options.provisioning === 'node-groups' ? 'demo-node-groups' : 'demo',
     seed: 'demo',
     dayMs,
-    behaviour: { ...REALISTIC_BEHAVIOUR, spotInterruptionMeanMs: 90 * MINUTE },
+    behaviour: { ...REALISTIC_BEHAVIOUR, spotInterruptionMeanMs: 60 * MINUTE },
     clusters: [cluster],
   };
 }
