@@ -4,6 +4,7 @@
 # Brings the pinned Node.js, the dependencies and (where it can) Debian's
 # Chromium first. Prints each step's time and the run's peak memory.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 set +e # every step runs; the summary says which failed
 
 export CI="${CI:-true}" # Jest once, not in watch mode; Playwright starts a fresh portal
@@ -75,7 +76,11 @@ fi
 run_step "Type check (tsc)" yarn tsc
 run_step "Lint (backstage-cli repo lint)" yarn lint:all
 run_step "Formatting (prettier --check)" yarn prettier:check
+# The history store's tests run on SQLite and on this PostgreSQL.
+start_test_postgres
+trap stop_test_postgres EXIT
 run_step "Unit and integration tests (backstage-cli repo test)" yarn test
+stop_test_postgres
 run_step "Chromium for the end-to-end test" ensure_chromium
 if [ "${RESULTS[-1]}" = passed ]; then
   run_step "End-to-end test (Playwright, headless Chromium)" yarn test:e2e

@@ -44,6 +44,63 @@ export interface Config {
       caData?: string;
       /** Skips TLS verification; for local clusters only. */
       skipTLSVerify?: boolean;
+      /**
+       * The cluster's AWS region: signs EKS tokens and picks prices and
+       * CloudWatch. Read from an EKS `url` when omitted.
+       */
+      region?: string;
+      /**
+       * The Amazon MSK cluster (CloudWatch dimension `Cluster Name`) the
+       * cluster's pipelines consume from, unless a FlinkDeployment names its
+       * own with the `streaming-platform.io/msk-cluster` annotation.
+       */
+      mskClusterName?: string;
+      /** `kubeconfig`: the file to read (default `KUBECONFIG`, then ~/.kube/config). */
+      kubeconfigPath?: string;
+      /** `kubeconfig`: the context to use (default: the current one). */
+      context?: string;
     }>;
+    /** Consumer lag from CloudWatch (`AWS/Kafka`), polled once per interval for the whole fleet. */
+    cloudWatch?: {
+      /** Overrides the clusters' regions. */
+      region?: string;
+      /** An endpoint override, e.g. a VPC endpoint. */
+      endpoint?: string;
+      /** Default 60. */
+      pollIntervalSeconds?: number;
+      /** Timeout of one GetMetricData call (default 20). */
+      requestTimeoutSeconds?: number;
+      /** How far back the first poll reads after a start (default 180). */
+      backfillMinutes?: number;
+    };
+    /** Node prices: AWS Price List (on-demand) and EC2 spot price history. */
+    pricing?: {
+      /** Default 6. */
+      refreshHours?: number;
+      /** An endpoint override for the Price List and EC2 APIs. */
+      endpoint?: string;
+      /** Default 30. */
+      requestTimeoutSeconds?: number;
+      /**
+       * How a node's price is split between CPU and memory (OpenCost's
+       * method): the price of a vCPU-hour relative to a GiB-hour. Default
+       * 7.46, OpenCost's default prices ($0.031611 / $0.004237).
+       */
+      cpuToMemoryPriceRatio?: number;
+    };
+    /** How long history is kept in the database. */
+    retention?: {
+      /** 1-minute samples (default 14). */
+      minuteSamplesDays?: number;
+      /** Hourly rollups (default 395, 13 months). */
+      hourlyRollupsDays?: number;
+      /** Recorded events and pod / NodeClaim lifecycles (default 90). */
+      eventsDays?: number;
+    };
+    /**
+     * The lag target of pipelines whose FlinkDeployment has no
+     * `streaming-platform.io/lag-target-seconds` annotation (default 60).
+     */
+    defaultLagTargetSeconds?: number;
   };
 }

@@ -6,7 +6,7 @@ const read = (streamingPlatform: unknown) =>
 
 describe('readStreamingPlatformConfig', () => {
   it('runs the demo on the embedded emulator when nothing is configured', () => {
-    expect(readStreamingPlatformConfig(new ConfigReader({}))).toEqual({
+    expect(readStreamingPlatformConfig(new ConfigReader({}))).toMatchObject({
       source: 'emulator',
       emulator: {
         scenario: 'demo',
@@ -14,7 +14,60 @@ describe('readStreamingPlatformConfig', () => {
         warmupMs: 7_200_000,
       },
       clusters: [],
+      cloudWatch: {
+        pollIntervalMs: 60_000,
+        requestTimeoutMs: 20_000,
+        backfillMs: 10_800_000,
+      },
+      pricing: { refreshIntervalMs: 21_600_000, requestTimeoutMs: 30_000 },
+      retention: {
+        minuteSamplesMs: 14 * 86_400_000,
+        hourlyRollupsMs: 395 * 86_400_000,
+        eventsMs: 90 * 86_400_000,
+      },
+      defaultLagTargetSeconds: 60,
     });
+  });
+
+  it.each([
+    [
+      { cloudWatch: { pollIntervalSeconds: 1 } },
+      'streamingPlatform.cloudWatch.pollIntervalSeconds must be between 10 and 3600',
+    ],
+    [
+      { retention: { minuteSamplesDays: 0 } },
+      'streamingPlatform.retention.minuteSamplesDays must be between 1 and 90',
+    ],
+    [
+      { pricing: { endpoint: 'ftp://x' } },
+      "streamingPlatform.pricing.endpoint 'ftp://x' is not an http(s) URL",
+    ],
+    [
+      {
+        source: 'clusters',
+        clusters: [
+          { name: 'eks', authProvider: 'aws', url: 'https://k8s.example.com' },
+        ],
+      },
+      "streamingPlatform.clusters[0] uses authProvider 'aws' and needs 'url' and 'region'",
+    ],
+  ])('names the key of a bad setting: %j', (settings, message) => {
+    expect(() => read(settings)).toThrow(message);
+  });
+
+  it('reads the region of an EKS cluster from its URL', () => {
+    expect(
+      read({
+        source: 'clusters',
+        clusters: [
+          {
+            name: 'eks',
+            authProvider: 'aws',
+            url: 'https://ABC.gr7.eu-west-1.eks.amazonaws.com',
+          },
+        ],
+      }).clusters[0].region,
+    ).toBe('eu-west-1');
   });
 
   it('reads the emulator settings', () => {
@@ -35,6 +88,7 @@ describe('readStreamingPlatformConfig', () => {
             name: 'eks-prod',
             url: 'https://api.example.com',
             authProvider: 'aws',
+            region: 'eu-west-1',
           },
           {
             name: 'local',

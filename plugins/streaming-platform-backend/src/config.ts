@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { isValidClusterName } from '@internal/backstage-plugin-streaming-platform-common';
+import { DEFAULT_CPU_TO_MEMORY_PRICE_RATIO } from './analysis/costSplit';
+import { RetentionSettings } from './history/types';
 
 /** How the backend authenticates to a cluster's API server. */
 export type ClusterAuthProvider = 'serviceAccount' | 'aws' | 'kubeconfig';
@@ -13,6 +15,34 @@ export interface ClusterConfig {
   serviceAccountToken?: string;
   caData?: string;
   skipTLSVerify: boolean;
+  /** The AWS region (EKS tokens, prices, CloudWatch); from the URL when EKS. */
+  region?: string;
+  /** The MSK cluster whose consumer lag this cluster's pipelines have. */
+  mskClusterName?: string;
+  /** `kubeconfig`: the file (default: `KUBECONFIG` / ~/.kube/config) and context. */
+  kubeconfigPath?: string;
+  context?: string;
+}
+
+/** Consumer lag from CloudWatch. */
+export interface CloudWatchConfig {
+  /** Overrides each cluster's region. */
+  region?: string;
+  /** An endpoint override (a VPC endpoint, or the emulator). */
+  endpoint?: string;
+  pollIntervalMs: number;
+  requestTimeoutMs: number;
+  /** How far back the first poll after a start reads (CloudWatch keeps 15 days). */
+  backfillMs: number;
+}
+
+/** Node prices. */
+export interface PricingConfig {
+  refreshIntervalMs: number;
+  endpoint?: string;
+  requestTimeoutMs: number;
+  /** OpenCost's split of a node's price between CPU and memory. */
+  cpuToMemoryPriceRatio: number;
 }
 
 /** The embedded platform emulator's settings. */
@@ -27,6 +57,11 @@ export interface StreamingPlatformConfig {
   source: 'emulator' | 'clusters';
   emulator: EmulatorConfig;
   clusters: ClusterConfig[];
+  cloudWatch: CloudWatchConfig;
+  pricing: PricingConfig;
+  retention: RetentionSettings;
+  /** The lag target of pipelines without the lag-target annotation, seconds. */
+  defaultLagTargetSeconds: number;
 }
 
 const SCENARIOS = ['demo', 'demo-node-groups', 'fleet-L'];
@@ -71,6 +106,9 @@ export function readStreamingPlatformConfig(
     if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url)) {
       throw new InputError(`${key}.url '${url}' is not an http(s) URL`);
     }
+    const region =
+      cluster.getOptionalString('region') ??
+      /\.([a-z]{2}(?:-[a-z]+)+-\d)\.eks\.amazonaws\.com/.exec(url ?? '')?.[1];
     return {
       name,
       url,
@@ -78,7 +116,18 @@ export function readStreamingPlatformConfig(
       serviceAccountToken: cluster.getOptionalString('serviceAccountToken'),
       caData: cluster.getOptionalString('caData'),
       skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
+      region,
+      mskClusterName: cluster.getOptionalString('mskClusterName'),
+      kubeconfigPath: cluster.getOptionalString('kubeconfigPath'),
+      context: cluster.getOptionalString('context'),
     };
+  });
+  clusters.forEach((cluster, index) => {
+    if (cluster.authProvider === 'aws' && (!cluster.url || !cluster.region)) {
+      throw new InputError(
+        `streamingPlatform.clusters[${index}] uses authProvider 'aws' and needs 'url' and 'region' (or an EKS url that names the region)`,
+      );
+    }
   });
   const source = root?.getOptionalString('source') ?? 'emulator';
   if (source !== 'emulator' && source !== 'clusters') {
@@ -103,6 +152,16 @@ export function readStreamingPlatformConfig(
       }`,
     );
   }
+  const cloudWatch = root?.getOptionalConfig('cloudWatch');
+  const pricing = root?.getOptionalConfig('pricing');
+  const retention = root?.getOptionalConfig('retention');
+  const endpoint = (c: Config | undefined, key: string) => {
+    const value = c?.getOptionalString('endpoint');
+    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) {
+      throw new InputError(`${key}.endpoint '${value}' is not an http(s) URL`);
+    }
+    return value;
+  };
   return {
     source,
     emulator: {
@@ -111,5 +170,120 @@ export function readStreamingPlatformConfig(
       warmupMs: warmupMinutes * 60_000,
     },
     clusters,
+    cloudWatch: {
+      region: cloudWatch?.getOptionalString('region'),
+      endpoint: endpoint(cloudWatch, 'streamingPlatform.cloudWatch'),
+      pollIntervalMs:
+        bounded(
+          cloudWatch,
+          'streamingPlatform.cloudWatch',
+          'pollIntervalSeconds',
+          60,
+          10,
+          3600,
+        ) * 1000,
+      requestTimeoutMs:
+        bounded(
+          cloudWatch,
+          'streamingPlatform.cloudWatch',
+          'requestTimeoutSeconds',
+          20,
+          1,
+          120,
+        ) * 1000,
+      backfillMs:
+        bounded(
+          cloudWatch,
+          'streamingPlatform.cloudWatch',
+          'backfillMinutes',
+          180,
+          0,
+          15 * 24 * 60,
+        ) * 60_000,
+    },
+    pricing: {
+      refreshIntervalMs:
+        bounded(
+          pricing,
+          'streamingPlatform.pricing',
+          'refreshHours',
+          6,
+          0.1,
+          168,
+        ) * 3_600_000,
+      endpoint: endpoint(pricing, 'streamingPlatform.pricing'),
+      requestTimeoutMs:
+        bounded(
+          pricing,
+          'streamingPlatform.pricing',
+          'requestTimeoutSeconds',
+          30,
+          1,
+          300,
+        ) * 1000,
+      cpuToMemoryPriceRatio: bounded(
+        pricing,
+        'streamingPlatform.pricing',
+        'cpuToMemoryPriceRatio',
+        DEFAULT_CPU_TO_MEMORY_PRICE_RATIO,
+        0.01,
+        1000,
+      ),
+    },
+    retention: {
+      minuteSamplesMs:
+        bounded(
+          retention,
+          'streamingPlatform.retention',
+          'minuteSamplesDays',
+          14,
+          1,
+          90,
+        ) * DAY,
+      hourlyRollupsMs:
+        bounded(
+          retention,
+          'streamingPlatform.retention',
+          'hourlyRollupsDays',
+          395,
+          1,
+          3650,
+        ) * DAY,
+      eventsMs:
+        bounded(
+          retention,
+          'streamingPlatform.retention',
+          'eventsDays',
+          90,
+          1,
+          3650,
+        ) * DAY,
+    },
+    defaultLagTargetSeconds: bounded(
+      root,
+      'streamingPlatform',
+      'defaultLagTargetSeconds',
+      60,
+      1,
+      86_400,
+    ),
   };
+}
+
+const DAY = 86_400_000;
+
+/** A number setting with a default and bounds; out of bounds names the key. */
+function bounded(
+  config: Config | undefined,
+  prefix: string,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(value >= min && value <= max)) {
+    throw new InputError(`${prefix}.${key} must be between ${min} and ${max}`);
+  }
+  return value;
 }

@@ -1,13 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { PlatformEmulator } from '@internal/platform-emulator';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { EmulatorConfig } from './config';
 
 /** The emulator the backend started, as the rest of the plugin sees it. */
 export interface EmbeddedEmulator {
   scenario: string;
-  clusters: Array<{ name: string; url: string; kubeconfigPath?: string }>;
+  clusters: Array<{
+    name: string;
+    url: string;
+    region: string;
+    mskClusterName: string;
+    kubeconfigPath?: string;
+  }>;
   awsUrl: string;
+  /** The bearer token its Kubernetes APIs require (random per start). */
+  token: string;
   stop(): Promise<void>;
 }
 
@@ -22,11 +31,15 @@ export async function startEmbeddedEmulator(
 ): Promise<EmbeddedEmulator> {
   const started = Date.now();
   const dataDir = path.resolve(config.dataDir);
+  // The backend reads the emulated clusters the way it reads real ones: with
+  // a bearer token. A fresh one per start; it guards loopback ports only.
+  const token = randomBytes(24).toString('base64url');
   const emulator = await PlatformEmulator.start({
     scenario: config.scenario,
     clock: 'wall',
     warmupMs: config.warmupMs,
     kubeconfigDir: dataDir,
+    token,
   });
   for (const cluster of emulator.clusters) {
     logger.info(
@@ -45,9 +58,12 @@ export async function startEmbeddedEmulator(
     clusters: emulator.clusters.map(c => ({
       name: c.name,
       url: c.url,
+      region: c.region,
+      mskClusterName: c.mskClusterName,
       kubeconfigPath: c.kubeconfigPath,
     })),
     awsUrl: emulator.aws.url,
+    token,
     stop: () => emulator.stop(),
   };
 }

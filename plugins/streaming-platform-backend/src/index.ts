@@ -5,3 +5,13 @@
  */
 
 export { streamingPlatformPlugin as default } from './plugin';
+export {
+  streamingPipelineConditions,
+  createStreamingPipelineConditionalDecision,
+  streamingPipelinePermissionRules,
+  streamingPipelinePermissionResourceRef,
+} from './permissions/rules';
+export type {
+  StreamingPipelineResource,
+  StreamingPipelineQuery,
+} from './permissions/rules';

@@ -2,144 +2,334 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { streamingPlatformPlugin } from './plugin';
+import { streamingPipelineConditions } from './permissions/rules';
 
-async function startBackend(
-  streamingPlatform: object = { source: 'clusters' },
-) {
+jest.setTimeout(120_000);
+
+const API = '/api/streaming-platform';
+const CLUSTER = 'eks-demo-eu-west-1';
+
+/** The sample catalog's pipeline components, as the catalog serves them. */
+const component = (namespace: string, name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'streaming-platform.io/pipeline': `${CLUSTER}/${namespace}/${name}`,
+    },
+  },
+  spec: { type: 'streaming-pipeline', owner, lifecycle: 'production' },
+  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+});
+
+const entities = [
+  component('payments', 'card-authorizations', 'team-payments'),
+  component('payments', 'payment-settlements', 'team-payments'),
+  component('risk', 'fraud-scoring', 'team-risk'),
+];
+
+/** Permission decisions by permission name; default allow. */
+function permissionsFactory(decide: (name: string) => PolicyDecision) {
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: () => ({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorizeConditional: async requests =>
+        requests.map(r => decide(r.permission.name)) as any,
+    }),
+  });
+}
+
+async function startBackend(options: {
+  streamingPlatform: object;
+  decide?: (name: string) => PolicyDecision;
+}) {
   const { server } = await startTestBackend({
     features: [
       streamingPlatformPlugin,
       mockServices.rootConfig.factory({
-        data: { streamingPlatform },
+        data: { streamingPlatform: options.streamingPlatform },
       }),
+      catalogServiceMock.factory({ entities }),
+      ...(options.decide ? [permissionsFactory(options.decide)] : []),
     ],
   });
   return server;
 }
 
-describe('streaming-platform backend', () => {
-  it('answers /health without credentials', async () => {
-    const server = await startBackend();
-    const res = await request(server)
-      .get('/api/streaming-platform/health')
-      .set('Authorization', mockCredentials.none.header());
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
-  });
+async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
 
-  it('refuses /pipelines without credentials', async () => {
-    const server = await startBackend();
-    const res = await request(server)
-      .get('/api/streaming-platform/pipelines')
-      .set('Authorization', mockCredentials.none.header());
-    expect(res.status).toBe(401);
-    expect(res.body.error.name).toBe('AuthenticationError');
-  });
-
-  it('lists no pipelines, and says why, while nothing is ingested', async () => {
-    const server = await startBackend();
-    const res = await request(server)
-      .get('/api/streaming-platform/pipelines')
+describe('streaming-platform backend on the embedded emulator', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-'));
+  let server: Awaited<ReturnType<typeof startBackend>>;
+  const get = (url: string) =>
+    request(server)
+      .get(`${API}${url}`)
       .set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
-      items: [],
-      sources: [
-        {
-          kind: 'kubernetes',
-          id: '*',
-          state: 'not-connected',
-          message: expect.stringContaining('knows no pipelines'),
-        },
-      ],
+
+  beforeAll(async () => {
+    server = await startBackend({
+      streamingPlatform: { emulator: { dataDir, warmupMinutes: 20 } },
     });
+    await until(
+      () => get('/pipelines'),
+      res => res.body.items?.length === 12,
+    );
   });
 
-  it('reports each configured cluster, filtered by the cluster parameter', async () => {
-    const server = await startBackend({
-      source: 'clusters',
-      clusters: [
-        { name: 'eks-a', url: 'https://a.example.com', authProvider: 'aws' },
-        { name: 'eks-b', url: 'https://b.example.com', authProvider: 'aws' },
-      ],
-    });
-    const all = await request(server)
-      .get('/api/streaming-platform/pipelines')
-      .set('Authorization', mockCredentials.user.header());
-    expect(all.body.sources.map((s: { id: string }) => s.id)).toEqual([
-      'eks-a',
-      'eks-b',
-    ]);
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-    const one = await request(server)
-      .get('/api/streaming-platform/pipelines?cluster=eks-b')
-      .set('Authorization', mockCredentials.user.header());
-    expect(one.status).toBe(200);
-    expect(one.body.sources).toEqual([
-      expect.objectContaining({ id: 'eks-b', state: 'not-connected' }),
+  it('answers /health without credentials and refuses data without', async () => {
+    const health = await request(server)
+      .get(`${API}/health`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(health.status).toBe(200);
+    const denied = await request(server)
+      .get(`${API}/pipelines`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(denied.status).toBe(401);
+    expect(denied.body.error.name).toBe('AuthenticationError');
+  });
+
+  it("lists the emulator's pipelines from its watches, saying where data comes from", async () => {
+    const res = await get('/pipelines');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(12);
+    const card = res.body.items.find(
+      (p: { name: string }) => p.name === 'card-authorizations',
+    );
+    expect(card).toMatchObject({
+      ref: `${CLUSTER}/payments/card-authorizations`,
+      team: 'team-payments',
+      jobState: expect.any(String),
+      lag: { targetSeconds: 60 },
+      costPerHour: { priceSources: expect.any(Array) },
+    });
+    expect(card.taskManagers.total).toBeGreaterThan(0);
+    const kube = res.body.sources.find(
+      (s: { kind: string }) => s.kind === 'kubernetes',
+    );
+    expect(kube).toMatchObject({ id: CLUSTER, state: 'ok' });
+    expect(kube.message).toContain('platform emulator');
+  });
+
+  it('filters by owner through the catalog, and answers a team summary', async () => {
+    const owned = await get('/pipelines?owner=group:default/team-payments');
+    expect(owned.body.items.map((p: { name: string }) => p.name)).toEqual([
+      'card-authorizations',
+      'payment-settlements',
     ]);
+    const team = await get('/teams/summary?group=group:default/team-risk');
+    expect(team.status).toBe(200);
+    expect(team.body.pipelines.map((p: { name: string }) => p.name)).toEqual([
+      'fraud-scoring',
+    ]);
+    expect(team.body.sources).toContainEqual(
+      expect.objectContaining({ kind: 'catalog', state: 'ok' }),
+    );
+  });
+
+  it('answers pipeline detail, time series, events, platform overview and a cost estimate', async () => {
+    const ref = '/pipelines/eks-demo-eu-west-1/payments/card-authorizations';
+    const detail = await get(ref);
+    expect(detail.status).toBe(200);
+    expect(detail.body.pods.length).toBeGreaterThan(1);
+    expect(detail.body.pods[0]).toMatchObject({
+      role: 'jobmanager',
+      capacityType: 'on-demand',
+    });
+    expect((await get(`${ref}/timeseries`)).status).toBe(200);
+    expect((await get(`${ref}/events`)).status).toBe(200);
+    const overview = await get('/platform/overview');
+    expect(overview.status).toBe(200);
+    expect(overview.body.clusters[0]).toMatchObject({
+      name: CLUSTER,
+      pipelines: 12,
+    });
+    expect(overview.body.nodePools.length).toBeGreaterThan(0);
+    const estimate = await request(server)
+      .post(`${API}/cost-estimate`)
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        cluster: CLUSTER,
+        capacityProfile: 'spot-first',
+        taskManager: { cpuCores: 1, memoryGiB: 3 },
+        jobManager: { cpuCores: 0.5, memoryGiB: 1.5 },
+        taskSlots: 2,
+        parallelism: { min: 2, max: 8 },
+      });
+    expect(estimate.status).toBe(200);
+    expect(estimate.body.max.usd).toBeGreaterThan(estimate.body.min.usd);
+    expect(estimate.body.max.onDemandEquivalentUsd).toBeGreaterThanOrEqual(
+      estimate.body.max.usd,
+    );
+  });
+
+  it('answers 404 for a pipeline it does not know', async () => {
+    const res = await get('/pipelines/eks-demo-eu-west-1/payments/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.name).toBe('NotFoundError');
   });
 
   it.each([
-    ['cluster=a%2Fb', /cluster/],
-    ['cluster=', /cluster/],
-    ['owner=group:default/x', /owner/],
-  ])('answers 400 naming the parameter for ?%s', async (query, message) => {
-    const server = await startBackend();
-    const res = await request(server)
-      .get(`/api/streaming-platform/pipelines?${query}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('InputError');
-    expect(res.body.error.message).toMatch(message);
+    ['GET', '/pipelines?cluster=a%2Fb', 'cluster'],
+    ['GET', '/pipelines?owner=not%20a%20ref', 'owner'],
+    ['GET', '/pipelines/bad%20cluster/payments/x', 'cluster'],
+    ['GET', '/pipelines/eks-demo-eu-west-1/Bad_NS/x', 'namespace'],
+    [
+      'GET',
+      '/pipelines/eks-demo-eu-west-1/payments/card-authorizations/timeseries?step=5',
+      'step',
+    ],
+    [
+      'GET',
+      '/pipelines/eks-demo-eu-west-1/payments/card-authorizations/timeseries?from=yesterday',
+      'from',
+    ],
+    [
+      'GET',
+      '/pipelines/eks-demo-eu-west-1/payments/card-authorizations/timeseries?series=heat',
+      'series',
+    ],
+    [
+      'GET',
+      '/pipelines/eks-demo-eu-west-1/payments/card-authorizations/timeseries?from=2026-11-28T10:00:00Z&to=2026-11-28T09:00:00Z',
+      'from',
+    ],
+    [
+      'GET',
+      '/pipelines/eks-demo-eu-west-1/payments/card-authorizations/events?limit=0',
+      'limit',
+    ],
+    ['GET', '/teams/summary', 'group'],
+    ['GET', '/platform/overview?cluster=%2F', 'cluster'],
+    ['GET', '/platform/timeseries?step=abc', 'step'],
+    ['GET', '/platform/timeseries?cluster=unknown-cluster', 'cluster'],
+    ['POST', '/cost-estimate', ''],
+    ['POST', '/cost-estimate#taskSlots', 'taskSlots'],
+    ['POST', '/cost-estimate#min>max', 'parallelism'],
+    ['POST', '/cost-estimate#cluster', 'cluster'],
+  ])('%s %s → 4xx naming %p, never a 500', async (method, url, name) => {
+    const valid = {
+      cluster: CLUSTER,
+      capacityProfile: 'spot-first',
+      taskManager: { cpuCores: 1, memoryGiB: 3 },
+      jobManager: { cpuCores: 0.5, memoryGiB: 1.5 },
+      taskSlots: 2,
+      parallelism: { min: 2, max: 8 },
+    };
+    const bodies: Record<string, object> = {
+      '': {},
+      taskSlots: { ...valid, taskSlots: 0 },
+      'min>max': { ...valid, parallelism: { min: 9, max: 2 } },
+      cluster: { ...valid, cluster: 'unknown-cluster' },
+    };
+    const [pathname, variant = ''] = url.split('#');
+    const res =
+      method === 'POST'
+        ? await request(server)
+            .post(`${API}${pathname}`)
+            .set('Authorization', mockCredentials.user.header())
+            .send(bodies[variant])
+        : await get(url);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error.message).toContain(name);
     expect(res.body.error.stack).toBeUndefined();
   });
 
-  it('serves its OpenAPI document to signed-in callers', async () => {
-    const server = await startBackend();
-    const res = await request(server)
-      .get('/api/streaming-platform/openapi.json')
-      .set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual([
-      '/api/streaming-platform/health',
-      '/api/streaming-platform/pipelines',
-    ]);
+  it('gives a standard client the emulated cluster through the kubeconfig it wrote', async () => {
+    const kubeconfig = fs.readFileSync(
+      path.join(dataDir, 'kubeconfig'),
+      'utf8',
+    );
+    const url = /server: (\S+)/.exec(kubeconfig)![1];
+    const token = /token: (\S+)/.exec(kubeconfig)![1];
+    const res = await fetch(
+      `${url}/apis/flink.apache.org/v1beta1/flinkdeployments`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
+    expect((await res.json()).items).toHaveLength(12);
   });
+});
 
-  it('starts the platform emulator by default and reports its cluster', async () => {
+describe('streaming-platform backend permissions', () => {
+  it('withholds cost without the cost permission, and applies conditional rules', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-'));
     try {
       const server = await startBackend({
-        emulator: { dataDir, warmupMinutes: 0 },
+        streamingPlatform: { emulator: { dataDir, warmupMinutes: 0 } },
+        decide: name =>
+          name === 'streaming-platform.pipeline.cost.read'
+            ? { result: AuthorizeResult.DENY }
+            : {
+                result: AuthorizeResult.CONDITIONAL,
+                pluginId: 'streaming-platform',
+                resourceType: 'streaming-pipeline',
+                conditions: streamingPipelineConditions.isInNamespace({
+                  namespaces: ['risk'],
+                }),
+              },
       });
-      const res = await request(server)
-        .get('/api/streaming-platform/pipelines')
+      const res = await until(
+        () =>
+          request(server)
+            .get(`${API}/pipelines`)
+            .set('Authorization', mockCredentials.user.header()),
+        r => r.body.items?.length > 0,
+      );
+      expect(
+        res.body.items.map((p: { namespace: string }) => p.namespace),
+      ).toEqual(expect.arrayContaining(['risk']));
+      expect(
+        res.body.items.every(
+          (p: { namespace: string }) => p.namespace === 'risk',
+        ),
+      ).toBe(true);
+      expect(res.body.items.every((p: object) => !('costPerHour' in p))).toBe(
+        true,
+      );
+      const hidden = await request(server)
+        .get(`${API}/pipelines/${CLUSTER}/payments/card-authorizations`)
         .set('Authorization', mockCredentials.user.header());
-      expect(res.body.sources).toEqual([
-        {
-          kind: 'kubernetes',
-          id: 'eks-demo-eu-west-1',
-          state: 'not-connected',
-          message: expect.stringContaining('platform emulator, scenario demo'),
-        },
-      ]);
-      // A standard client can reach the emulated cluster with the kubeconfig.
-      const kubeconfig = fs.readFileSync(
-        path.join(dataDir, 'kubeconfig'),
-        'utf8',
-      );
-      const url = /server: (\S+)/.exec(kubeconfig)![1];
-      const nodes = await fetch(
-        `${url}/apis/flink.apache.org/v1beta1/flinkdeployments`,
-      );
-      expect((await nodes.json()).items).toHaveLength(12);
+      expect(hidden.status).toBe(403);
+      const overview = await request(server)
+        .get(`${API}/platform/overview`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(overview.body.clusters[0].costPerHour).toBeUndefined();
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
@@ -148,8 +338,10 @@ describe('streaming-platform backend', () => {
   it('refuses to start with a malformed cluster configuration', async () => {
     await expect(
       startBackend({
-        source: 'clusters',
-        clusters: [{ name: 'x y', authProvider: 'aws' }],
+        streamingPlatform: {
+          source: 'clusters',
+          clusters: [{ name: 'x y', authProvider: 'aws' }],
+        },
       }),
     ).rejects.toThrow("streamingPlatform.clusters[0].name 'x y' is invalid");
   });

@@ -92,3 +92,24 @@ export function parsePipelineRef(value: string): PipelineRef {
 export function stringifyPipelineRef(ref: PipelineRef): string {
   return `${ref.cluster}/${ref.namespace}/${ref.name}`;
 }
+
+/**
+ * Annotations on a FlinkDeployment that the backend reads: the pipeline's lag
+ * target in seconds, and the MSK topic and consumer group whose CloudWatch
+ * lag metrics are the pipeline's lag.
+ *
+ * @public
+ */
+export const FLINK_DEPLOYMENT_ANNOTATIONS = {
+  lagTargetSeconds: 'streaming-platform.io/lag-target-seconds',
+  sourceTopic: 'streaming-platform.io/source-topic',
+  consumerGroup: 'streaming-platform.io/consumer-group',
+  mskCluster: 'streaming-platform.io/msk-cluster',
+} as const;
+
+/**
+ * The label on a FlinkDeployment naming the team (Backstage Group) that owns it.
+ *
+ * @public
+ */
+export const TEAM_LABEL = 'streaming-platform.io/team';

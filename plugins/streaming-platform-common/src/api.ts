@@ -1,11 +1,25 @@
 import type { SerializedError } from '@backstage/errors';
+import type {
+  CostFigures,
+  DurationStats,
+  LagReading,
+  ScalingEpisode,
+  ScalingEvent,
+  SpotMix,
+  CapacityType,
+} from './model';
 
 /**
  * The kinds of upstream source the backend reads.
  *
  * @public
  */
-export type DataSourceKind = 'kubernetes' | 'cloudwatch' | 'prices';
+export type DataSourceKind =
+  | 'kubernetes'
+  | 'cloudwatch'
+  | 'prices'
+  | 'catalog'
+  | 'database';
 
 /**
  * How a source is doing:
@@ -38,7 +52,29 @@ export interface DataSourceStatus {
 }
 
 /**
- * One pipeline the backend knows about.
+ * A pipeline's job state as the Flink operator reports it
+ * (`status.jobStatus.state`), e.g. `RUNNING`, `RESTARTING`, `FAILED`.
+ *
+ * @public
+ */
+export type FlinkJobState = string;
+
+/**
+ * A pipeline's lag now against its target.
+ *
+ * @public
+ */
+export interface PipelineLagStatus {
+  /** The pipeline's lag target, seconds (annotation `streaming-platform.io/lag-target-seconds`, or the configured default). */
+  targetSeconds: number;
+  /** The newest CloudWatch reading; absent before the first poll. */
+  latest?: LagReading;
+  /** True when the newest `timeLagSeconds` is above the target. */
+  breached: boolean;
+}
+
+/**
+ * One pipeline the backend knows about, as lists show it.
  *
  * @public
  */
@@ -48,6 +84,19 @@ export interface PipelineSummary {
   cluster: string;
   namespace: string;
   name: string;
+  /** The FlinkDeployment's `streaming-platform.io/team` label. */
+  team?: string;
+  jobState: FlinkJobState;
+  /** The operator's `status.lifecycleState`, e.g. `STABLE`. */
+  lifecycleState?: string;
+  /** The job's parallelism now (the autoscaler's override, else `spec.job.parallelism`). */
+  parallelism: number;
+  taskManagers: { ready: number; total: number };
+  /** Requested vCPU now, by capacity type of the nodes the pods run on. */
+  spotMixNow: SpotMix;
+  lag: PipelineLagStatus;
+  /** Cost per hour now; withheld without `streaming-platform.pipeline.cost.read`. */
+  costPerHour?: CostFigures;
 }
 
 /**
@@ -57,6 +106,231 @@ export interface PipelineSummary {
  */
 export interface PipelineListResponse {
   items: PipelineSummary[];
+  sources: DataSourceStatus[];
+}
+
+/**
+ * A pod of a pipeline, with the node it runs on.
+ *
+ * @public
+ */
+export interface PipelinePod {
+  name: string;
+  role: 'jobmanager' | 'taskmanager';
+  phase: string;
+  ready: boolean;
+  cpuCores: number;
+  memoryGiB: number;
+  createdAt: string;
+  nodeName?: string;
+  capacityType?: CapacityType;
+  instanceType?: string;
+  zone?: string;
+  nodePool?: string;
+}
+
+/**
+ * The answer of `GET /pipelines/{cluster}/{namespace}/{name}`.
+ *
+ * @public
+ */
+export interface PipelineDetailResponse {
+  pipeline: PipelineSummary;
+  pods: PipelinePod[];
+  /** Spot mix over the last 24 hours, from recorded samples. */
+  spotMix24h?: SpotMix;
+  /** Cost over the last 24 hours; withheld without the cost permission. */
+  cost24h?: CostFigures;
+  /** Time above the lag target in the last 24 hours, seconds. */
+  lagBreachSeconds24h?: number;
+  /** Scaling response time over the last 14 days. */
+  scalingResponse?: DurationStats;
+  sources: DataSourceStatus[];
+}
+
+/**
+ * The series a pipeline's time series request can ask for.
+ *
+ * @public
+ */
+export type PipelineSeriesName = 'lag' | 'parallelism' | 'pods' | 'cost';
+
+/**
+ * One point of a pipeline's time series; fields present per series asked.
+ *
+ * @public
+ */
+export interface PipelineSeriesPoint {
+  at: string;
+  timeLagSeconds?: number;
+  sumOffsetLag?: number;
+  parallelism?: number;
+  taskManagers?: number;
+  /** Pods' requested vCPU by capacity type (mean over the step). */
+  vcpuByCapacityType?: Record<CapacityType, number>;
+  /** Cost per hour (mean over the step); withheld without the cost permission. */
+  costPerHourUsd?: number;
+  onDemandEquivalentPerHourUsd?: number;
+}
+
+/**
+ * The answer of `GET /pipelines/{cluster}/{namespace}/{name}/timeseries`.
+ *
+ * @public
+ */
+export interface PipelineTimeSeriesResponse {
+  from: string;
+  to: string;
+  /** The step of the points, seconds (at least the one asked for). */
+  stepSeconds: number;
+  /** `minute` samples (14 days) or `hour` rollups (older). */
+  resolution: 'minute' | 'hour';
+  points: PipelineSeriesPoint[];
+  sources: DataSourceStatus[];
+}
+
+/**
+ * The answer of `GET /pipelines/{cluster}/{namespace}/{name}/events`.
+ *
+ * @public
+ */
+export interface PipelineEventsResponse {
+  events: ScalingEvent[];
+  episodes: ScalingEpisode[];
+  sources: DataSourceStatus[];
+}
+
+/**
+ * The answer of `GET /teams/summary?group=`.
+ *
+ * @public
+ */
+export interface TeamSummaryResponse {
+  group: string;
+  pipelines: PipelineSummary[];
+  /** Catalog pipelines of the team the backend has no FlinkDeployment for. */
+  unmatched: Array<{ entityRef: string; pipelineRef: string }>;
+  /** Time above lag target in the last 24 hours, seconds, per pipeline ref. */
+  lagBreachSeconds24h: Record<string, number>;
+  spotMix24h?: SpotMix;
+  /** Withheld without the cost permission. */
+  cost24h?: CostFigures;
+  /** The 24 hours before, for the trend. */
+  costPrevious24h?: CostFigures;
+  recentEpisodes: ScalingEpisode[];
+  scalingResponse: DurationStats;
+  sources: DataSourceStatus[];
+}
+
+/**
+ * One NodePool (or managed node group) of a cluster now and over 24 hours.
+ *
+ * @public
+ */
+export interface NodePoolOverview {
+  cluster: string;
+  name: string;
+  kind: 'karpenter' | 'node-group';
+  nodesByCapacityType: Record<CapacityType, number>;
+  vcpuByCapacityType: Record<CapacityType, number>;
+  /** Share of the pool's node vCPU on spot now. */
+  spotShare: number;
+  costPerHour?: CostFigures;
+  /** Cost of unrequested capacity per hour now. */
+  idleCostPerHourUsd?: number;
+  /** NodeClaim created → Ready, last 24 hours. */
+  nodeLaunchSeconds: DurationStats;
+  /** Pod created → scheduled, last 24 hours. */
+  podPendingSeconds: DurationStats;
+  interruptions24h: number;
+  onDemandFallbacks24h: number;
+  consolidations24h: number;
+}
+
+/**
+ * One cluster in the platform overview.
+ *
+ * @public
+ */
+export interface ClusterOverview {
+  name: string;
+  pipelines: number;
+  nodes: number;
+  pods: number;
+  spotMixNow: SpotMix;
+  costPerHour?: CostFigures;
+  idleCostPerHourUsd?: number;
+}
+
+/**
+ * The answer of `GET /platform/overview`.
+ *
+ * @public
+ */
+export interface PlatformOverviewResponse {
+  clusters: ClusterOverview[];
+  nodePools: NodePoolOverview[];
+  sources: DataSourceStatus[];
+}
+
+/**
+ * One point of a NodePool's (or a cluster's) time series.
+ *
+ * @public
+ */
+export interface NodePoolSeriesPoint {
+  at: string;
+  nodesByCapacityType: Record<CapacityType, number>;
+  vcpuByCapacityType: Record<CapacityType, number>;
+  /** Withheld without the cost permission. */
+  costPerHourUsd?: number;
+  onDemandEquivalentPerHourUsd?: number;
+  idleCostPerHourUsd?: number;
+}
+
+/**
+ * The answer of `GET /platform/timeseries`.
+ *
+ * @public
+ */
+export interface PlatformTimeSeriesResponse {
+  cluster?: string;
+  nodePool?: string;
+  from: string;
+  to: string;
+  stepSeconds: number;
+  resolution: 'minute' | 'hour';
+  points: NodePoolSeriesPoint[];
+  sources: DataSourceStatus[];
+}
+
+/**
+ * What `POST /cost-estimate` is asked: a pipeline that does not exist yet.
+ *
+ * @public
+ */
+export interface CostEstimateRequest {
+  cluster: string;
+  /** `spot-first` (TaskManagers prefer spot) or `on-demand`. */
+  capacityProfile: 'spot-first' | 'on-demand';
+  taskManager: { cpuCores: number; memoryGiB: number };
+  jobManager: { cpuCores: number; memoryGiB: number };
+  taskSlots: number;
+  parallelism: { min: number; max: number };
+}
+
+/**
+ * The answer of `POST /cost-estimate`: cost per hour at the lowest and
+ * highest parallelism, at today's prices and the cluster's spot share.
+ *
+ * @public
+ */
+export interface CostEstimateResponse {
+  min: CostFigures;
+  max: CostFigures;
+  /** The spot share of vCPU assumed for TaskManagers, and why. */
+  assumedSpotShare: number;
+  assumptions: string[];
   sources: DataSourceStatus[];
 }
 

@@ -7,5 +7,6 @@
 
 export * from './annotations';
 export * from './api';
+export * from './model';
 export * from './permissions';
 export * from './pricing';

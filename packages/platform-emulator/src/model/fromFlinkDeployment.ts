@@ -50,6 +50,7 @@ export const EMULATOR_ANNOTATIONS = {
   partitions: 'streaming-platform.io/source-partitions',
   team: 'streaming-platform.io/team',
   baseRate: 'streaming-platform.io/emulator-base-rate',
+  lagTargetSeconds: 'streaming-platform.io/lag-target-seconds',
 } as const;
 
 /**
@@ -215,6 +216,10 @@ export function pipelineSpecFromFlinkDeployment(
       labels['streaming-platform.io/capacity-profile'] === 'on-demand'
         ? 'on-demand'
         : 'spot-first',
+    lagTargetSeconds:
+      Number(annotations[EMULATOR_ANNOTATIONS.lagTargetSeconds]) > 0
+        ? Number(annotations[EMULATOR_ANNOTATIONS.lagTargetSeconds])
+        : undefined,
     flinkVersion: spec.flinkVersion ?? 'v1_20',
     image: spec.image ?? 'flink:1.20',
   };

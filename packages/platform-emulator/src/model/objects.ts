@@ -820,6 +820,13 @@ export function flinkDeploymentObject(
         'streaming-platform.io/source-topic': s.topic,
         'streaming-platform.io/consumer-group': s.consumerGroup,
         'streaming-platform.io/source-partitions': String(s.partitions),
+        ...(s.lagTargetSeconds !== undefined
+          ? {
+              'streaming-platform.io/lag-target-seconds': String(
+                s.lagTargetSeconds,
+              ),
+            }
+          : {}),
       },
       finalizers: ['flinkdeployments.flink.apache.org/finalizer'],
     },

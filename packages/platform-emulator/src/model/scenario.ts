@@ -33,6 +33,11 @@ export interface PipelineSpec {
   autoscaler: AutoscalerSettings;
   checkpointIntervalMs: number;
   capacityProfile: CapacityProfile;
+  /**
+   * The lag its owners accept, seconds; written as the FlinkDeployment's
+   * `streaming-platform.io/lag-target-seconds` annotation when set.
+   */
+  lagTargetSeconds?: number;
   flinkVersion: string;
   image: string;
 }

@@ -162,6 +162,13 @@ const PIPELINES: DemoPipeline[] = [
 
 const SLOT_THROUGHPUT = 1500;
 
+// Payments wants its events within a minute; analytics can wait longer.
+const LAG_TARGET_SECONDS: Record<string, number> = {
+  payments: 60,
+  risk: 120,
+  growth: 300,
+};
+
 function demoPipeline(p: DemoPipeline): PipelineSpec {
   const traffic: TrafficProfile = {
     baseRate: p.baseRate,
@@ -190,6 +197,7 @@ function demoPipeline(p: DemoPipeline): PipelineSpec {
     autoscaler: { ...DEMO_AUTOSCALER, maxParallelism: p.partitions },
     checkpointIntervalMs: MINUTE,
     capacityProfile: p.capacityProfile ?? 'spot-first',
+    lagTargetSeconds: LAG_TARGET_SECONDS[p.namespace] ?? 120,
     flinkVersion: 'v1_20',
     image: 'flink:1.20.3-scala_2.12-java17',
   };

@@ -75,6 +75,7 @@ function fleetPipeline(cluster: number, index: number): PipelineSpec {
     topic: `${name}-in`,
     consumerGroup: `${namespace}.${name}`,
     partitions,
+    lagTargetSeconds: 120,
     traffic: {
       baseRate,
       dailyAmplitude: random.uniform(0.2, 0.5),

@@ -7,7 +7,7 @@ export const spec = {
     title: 'streaming-platform',
     version: '1',
     description:
-      'The streaming-platform backend: pipelines (Flink deployments on Karpenter-backed EKS clusters), their scaling, spot mix, lag and cost. Every route but /health needs Backstage credentials. Types are defined once in @internal/backstage-plugin-streaming-platform-common.',
+      "The streaming-platform backend: pipelines (Flink deployments on Karpenter-backed EKS clusters), their scaling, spot mix, lag and cost. Every route but /health needs Backstage credentials. Types are defined once in @internal/backstage-plugin-streaming-platform-common. Every cost figure is an estimate (node prices split over pods' requests, OpenCost's method) and is withheld from callers without the `streaming-platform.pipeline.cost.read` permission. Every answer carries `sources`, the freshness of each upstream source behind it, so a failing source degrades one panel, not the page.",
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -51,13 +51,23 @@ export const spec = {
         ],
         parameters: [
           {
-            name: 'cluster',
+            $ref: '#/components/parameters/ClusterQuery',
+          },
+          {
+            name: 'owner',
             in: 'query',
-            description: 'Only pipelines on this cluster.',
+            allowReserved: true,
+            description:
+              'Only pipelines whose catalog entity is owned by one of these entity refs (e.g. `group:default/team-payments`); repeat the parameter for several.',
             required: false,
+            style: 'form',
+            explode: true,
             schema: {
-              type: 'string',
-              pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$',
+              type: 'array',
+              maxItems: 50,
+              items: {
+                $ref: '#/components/schemas/EntityRef',
+              },
             },
           },
         ],
@@ -79,6 +89,462 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pipelines/{cluster}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetPipeline',
+        description:
+          'One pipeline now: its state, pods and the nodes they run on, its spot mix, lag and cost over the last 24 hours, and its scaling response time over the last 14 days.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/ClusterPath',
+          },
+          {
+            $ref: '#/components/parameters/NamespacePath',
+          },
+          {
+            $ref: '#/components/parameters/NamePath',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The pipeline and the state of every source behind it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineDetailResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pipelines/{cluster}/{namespace}/{name}/timeseries': {
+      get: {
+        operationId: 'GetPipelineTimeSeries',
+        description:
+          "A pipeline's lag, parallelism, pods by capacity type and cost over a window, one point per step.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/ClusterPath',
+          },
+          {
+            $ref: '#/components/parameters/NamespacePath',
+          },
+          {
+            $ref: '#/components/parameters/NamePath',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Start of the window (ISO 8601); default 6 hours before `to`.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description: 'End of the window (ISO 8601); default now.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            $ref: '#/components/parameters/StepQuery',
+          },
+          {
+            name: 'series',
+            in: 'query',
+            description:
+              'Which series the points carry; default all. Repeat the parameter for several.',
+            required: false,
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 4,
+              items: {
+                $ref: '#/components/schemas/PipelineSeriesName',
+              },
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The points of the window and the state of every source.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineTimeSeriesResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pipelines/{cluster}/{namespace}/{name}/events': {
+      get: {
+        operationId: 'GetPipelineEvents',
+        description:
+          "A pipeline's recorded scaling events (Flink operator, Karpenter, scheduler, kubelet) and the scaling episodes joined from them, in a window.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/ClusterPath',
+          },
+          {
+            $ref: '#/components/parameters/NamespacePath',
+          },
+          {
+            $ref: '#/components/parameters/NamePath',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Start of the window (ISO 8601); default 24 hours before `to`.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description: 'End of the window (ISO 8601); default now.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'At most this many events, the newest first kept.',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 2000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The events and episodes of the window and the state of every source.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineEventsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/teams/summary': {
+      get: {
+        operationId: 'GetTeamSummary',
+        description:
+          "A team's pipelines (those its catalog entities point at), their lag breaches, spot mix and cost over the last 24 hours, and recent scaling episodes.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'group',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "The team's group entity ref, e.g. `group:default/team-payments`.",
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The team's summary and the state of every source.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamSummaryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/platform/overview': {
+      get: {
+        operationId: 'GetPlatformOverview',
+        description:
+          'The clusters and their NodePools (or managed node groups) now and over the last 24 hours: nodes and vCPU by capacity type, cost, idle cost, node launch and pod pending times, interruptions and fallbacks.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/ClusterQuery',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The clusters, their NodePools and the state of every source.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PlatformOverviewResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/platform/timeseries': {
+      get: {
+        operationId: 'GetPlatformTimeSeries',
+        description:
+          'Nodes, vCPU by capacity type and cost of the platform, a cluster or one NodePool over a window, one point per step.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/ClusterQuery',
+          },
+          {
+            name: 'nodePool',
+            in: 'query',
+            description: 'Only this NodePool (or managed node group).',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+              maxLength: 253,
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Start of the window (ISO 8601); default 6 hours before `to`.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description: 'End of the window (ISO 8601); default now.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            $ref: '#/components/parameters/StepQuery',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The points of the window and the state of every source.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PlatformTimeSeriesResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/cost-estimate': {
+      post: {
+        operationId: 'EstimateCost',
+        description:
+          "The cost per hour of a pipeline that does not exist yet, at its lowest and highest parallelism, at today's prices and the cluster's spot share. An estimate; needs the `streaming-platform.pipeline.cost.read` permission.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CostEstimateRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The estimate, its assumptions and the state of every source.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostEstimateResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
           default: {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -94,6 +560,60 @@ export const spec = {
         bearerFormat: 'JWT',
       },
     },
+    parameters: {
+      ClusterQuery: {
+        name: 'cluster',
+        in: 'query',
+        description: 'Only this cluster.',
+        required: false,
+        schema: {
+          $ref: '#/components/schemas/ClusterName',
+        },
+      },
+      ClusterPath: {
+        name: 'cluster',
+        in: 'path',
+        description: 'The cluster the pipeline runs on, as configured.',
+        required: true,
+        schema: {
+          $ref: '#/components/schemas/ClusterName',
+        },
+      },
+      NamespacePath: {
+        name: 'namespace',
+        in: 'path',
+        description: "The FlinkDeployment's namespace.",
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+          maxLength: 63,
+        },
+      },
+      NamePath: {
+        name: 'name',
+        in: 'path',
+        description: "The FlinkDeployment's name.",
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+          maxLength: 253,
+        },
+      },
+      StepQuery: {
+        name: 'step',
+        in: 'query',
+        description:
+          "The step between points, seconds; default chosen from the window. The answer's `stepSeconds` may be larger (hour rollups beyond 14 days).",
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 60,
+          maximum: 2678400,
+        },
+      },
+    },
     responses: {
       ErrorResponse: {
         description: "An error, in Backstage's error format.",
@@ -107,6 +627,18 @@ export const spec = {
       },
     },
     schemas: {
+      ClusterName: {
+        type: 'string',
+        description: "A cluster's name, as configured.",
+        pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$',
+      },
+      EntityRef: {
+        type: 'string',
+        description:
+          'A catalog entity ref, `[<kind>:][<namespace>/]<name>`, e.g. `group:default/team-payments`.',
+        pattern:
+          '^(?:[a-zA-Z][a-zA-Z0-9_-]*:)?(?:[a-zA-Z0-9._-]+/)?[a-zA-Z0-9._-]+$',
+      },
       HealthResponse: {
         type: 'object',
         additionalProperties: false,
@@ -118,114 +650,1226 @@ export const spec = {
           },
         },
       },
+      CapacityType: {
+        type: 'string',
+        description:
+          "A node's capacity type: Karpenter's `karpenter.sh/capacity-type`, or a managed node group's `eks.amazonaws.com/capacityType` mapped to it.",
+        enum: ['spot', 'on-demand', 'reserved'],
+      },
+      ByCapacityType: {
+        type: 'object',
+        description: 'One number per capacity type.',
+        additionalProperties: false,
+        required: ['spot', 'on-demand', 'reserved'],
+        properties: {
+          spot: {
+            type: 'number',
+            description: 'On spot nodes.',
+          },
+          'on-demand': {
+            type: 'number',
+            description: 'On on-demand nodes.',
+          },
+          reserved: {
+            type: 'number',
+            description: 'On reserved nodes.',
+          },
+        },
+      },
+      PriceSource: {
+        type: 'string',
+        description:
+          "Where a node's hourly price came from: the AWS Price List (`price-list`, on-demand), EC2 spot price history (`spot-price-history`), the table shipped with the plugin (`fallback-table`; overstates spot nodes' cost when no spot price is known), or nowhere (`unknown`, costed at zero).",
+        enum: ['price-list', 'spot-price-history', 'fallback-table', 'unknown'],
+      },
+      SpotMix: {
+        type: 'object',
+        description:
+          'A share of requested vCPU-time by capacity type (time-weighted); the shares add up to 1 when `vcpuHours` is above zero.',
+        additionalProperties: false,
+        required: ['spot', 'onDemand', 'reserved', 'vcpuHours'],
+        properties: {
+          spot: {
+            type: 'number',
+            description: 'Share on spot nodes, 0 to 1.',
+          },
+          onDemand: {
+            type: 'number',
+            description: 'Share on on-demand nodes, 0 to 1.',
+          },
+          reserved: {
+            type: 'number',
+            description: 'Share on reserved nodes, 0 to 1.',
+          },
+          vcpuHours: {
+            type: 'number',
+            description:
+              'The requested vCPU-hours the shares are of (for "now": vCPUs requested).',
+          },
+        },
+      },
+      CostFigures: {
+        type: 'object',
+        description:
+          "A cost estimate in US dollars, for a window or per hour: node prices split over pods' requests (OpenCost's method). Always an estimate; withheld without the `streaming-platform.pipeline.cost.read` permission.",
+        additionalProperties: false,
+        required: ['usd', 'onDemandEquivalentUsd', 'priceSources'],
+        properties: {
+          usd: {
+            type: 'number',
+            description:
+              'Estimated allocated cost at the prices the nodes ran at.',
+          },
+          onDemandEquivalentUsd: {
+            type: 'number',
+            description: 'The same allocation at on-demand prices.',
+          },
+          spotSavings: {
+            type: 'number',
+            description:
+              '1 − usd / onDemandEquivalentUsd; absent when the latter is 0.',
+          },
+          priceSources: {
+            type: 'array',
+            description: 'Which price sources the figure used.',
+            items: {
+              $ref: '#/components/schemas/PriceSource',
+            },
+          },
+        },
+      },
+      LagReading: {
+        type: 'object',
+        description:
+          "A consumer lag reading on Amazon MSK, from CloudWatch `AWS/Kafka` for the pipeline's consumer group and topic. Flink commits offsets at checkpoints, so broker-side lag moves in checkpoint steps.",
+        additionalProperties: false,
+        required: ['at'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The minute the reading is for.',
+          },
+          timeLagSeconds: {
+            type: 'number',
+            description: 'EstimatedMaxTimeLag, seconds.',
+          },
+          maxOffsetLag: {
+            type: 'number',
+            description: 'MaxOffsetLag: the largest partition lag, in records.',
+          },
+          sumOffsetLag: {
+            type: 'number',
+            description: 'SumOffsetLag: the total over partitions, in records.',
+          },
+        },
+      },
+      PipelineLagStatus: {
+        type: 'object',
+        description: "A pipeline's lag now against its target.",
+        additionalProperties: false,
+        required: ['targetSeconds', 'breached'],
+        properties: {
+          targetSeconds: {
+            type: 'number',
+            description:
+              'The lag target, seconds (annotation `streaming-platform.io/lag-target-seconds`, or the configured default).',
+          },
+          latest: {
+            $ref: '#/components/schemas/LagReading',
+            description:
+              'The newest CloudWatch reading; absent before the first poll.',
+          },
+          breached: {
+            type: 'boolean',
+            description:
+              'True when the newest `timeLagSeconds` is above the target.',
+          },
+        },
+      },
+      DurationStats: {
+        type: 'object',
+        description: 'Count and percentiles of a duration, in seconds.',
+        additionalProperties: false,
+        required: ['count'],
+        properties: {
+          count: {
+            type: 'integer',
+            description: 'How many durations were measured.',
+          },
+          p50: {
+            type: 'number',
+            description: 'Median, seconds; absent when `count` is 0.',
+          },
+          p95: {
+            type: 'number',
+            description: '95th percentile, seconds; absent when `count` is 0.',
+          },
+          max: {
+            type: 'number',
+            description: 'Longest, seconds; absent when `count` is 0.',
+          },
+        },
+      },
       PipelineListResponse: {
         type: 'object',
+        description: 'The answer of `GET /pipelines`.',
         required: ['items', 'sources'],
         additionalProperties: false,
         properties: {
           items: {
             type: 'array',
+            description: 'The pipelines, possibly none.',
             items: {
               $ref: '#/components/schemas/PipelineSummary',
             },
           },
           sources: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/DataSourceStatus',
-            },
+            $ref: '#/components/schemas/DataSourceStatuses',
           },
         },
       },
       PipelineSummary: {
         type: 'object',
+        description: 'One pipeline (a FlinkDeployment), as lists show it.',
         additionalProperties: false,
-        required: ['ref', 'cluster', 'namespace', 'name'],
+        required: [
+          'ref',
+          'cluster',
+          'namespace',
+          'name',
+          'jobState',
+          'parallelism',
+          'taskManagers',
+          'spotMixNow',
+          'lag',
+        ],
         properties: {
           ref: {
             type: 'string',
             description:
-              '<cluster>/<namespace>/<name>, the value of the pipeline annotation.',
+              '`<cluster>/<namespace>/<name>`, the value of the pipeline annotation.',
           },
           cluster: {
             type: 'string',
+            description: 'The cluster it runs on.',
           },
           namespace: {
             type: 'string',
+            description: "The FlinkDeployment's namespace.",
           },
           name: {
             type: 'string',
+            description: "The FlinkDeployment's name.",
           },
+          team: {
+            type: 'string',
+            description:
+              "The FlinkDeployment's `streaming-platform.io/team` label.",
+          },
+          jobState: {
+            type: 'string',
+            description:
+              'The job state the Flink operator reports (`status.jobStatus.state`), e.g. `RUNNING`, `RESTARTING`, `FAILED`.',
+          },
+          lifecycleState: {
+            type: 'string',
+            description:
+              "The operator's `status.lifecycleState`, e.g. `STABLE`.",
+          },
+          parallelism: {
+            type: 'integer',
+            description:
+              "The job's parallelism now (the autoscaler's override, else `spec.job.parallelism`).",
+          },
+          taskManagers: {
+            type: 'object',
+            description: 'The TaskManager pods now.',
+            additionalProperties: false,
+            required: ['ready', 'total'],
+            properties: {
+              ready: {
+                type: 'integer',
+                description: 'How many are ready.',
+              },
+              total: {
+                type: 'integer',
+                description: 'How many exist.',
+              },
+            },
+          },
+          spotMixNow: {
+            $ref: '#/components/schemas/SpotMix',
+            description:
+              'Requested vCPU now, by capacity type of the nodes the pods run on.',
+          },
+          lag: {
+            $ref: '#/components/schemas/PipelineLagStatus',
+            description: 'The lag now against the target.',
+          },
+          costPerHour: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost per hour now; withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+        },
+      },
+      PipelinePod: {
+        type: 'object',
+        description:
+          'A JobManager or TaskManager pod of a pipeline, with the node it runs on.',
+        additionalProperties: false,
+        required: [
+          'name',
+          'role',
+          'phase',
+          'ready',
+          'cpuCores',
+          'memoryGiB',
+          'createdAt',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+            description: "The pod's name.",
+          },
+          role: {
+            type: 'string',
+            description: 'Which Flink process the pod runs.',
+            enum: ['jobmanager', 'taskmanager'],
+          },
+          phase: {
+            type: 'string',
+            description: "The pod's `status.phase`, e.g. `Pending`, `Running`.",
+          },
+          ready: {
+            type: 'boolean',
+            description: "Whether the pod's `Ready` condition is true.",
+          },
+          cpuCores: {
+            type: 'number',
+            description: 'Requested vCPU.',
+          },
+          memoryGiB: {
+            type: 'number',
+            description: 'Requested memory, GiB.',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the pod was created.',
+          },
+          nodeName: {
+            type: 'string',
+            description: 'The node it is bound to; absent while unscheduled.',
+          },
+          capacityType: {
+            $ref: '#/components/schemas/CapacityType',
+            description: "The node's capacity type.",
+          },
+          instanceType: {
+            type: 'string',
+            description: "The node's instance type, e.g. `m6i.2xlarge`.",
+          },
+          zone: {
+            type: 'string',
+            description: "The node's availability zone.",
+          },
+          nodePool: {
+            type: 'string',
+            description:
+              "The node's Karpenter NodePool (or managed node group).",
+          },
+        },
+      },
+      PipelineDetailResponse: {
+        type: 'object',
+        description:
+          'The answer of `GET /pipelines/{cluster}/{namespace}/{name}`.',
+        additionalProperties: false,
+        required: ['pipeline', 'pods', 'sources'],
+        properties: {
+          pipeline: {
+            $ref: '#/components/schemas/PipelineSummary',
+            description: 'The pipeline now.',
+          },
+          pods: {
+            type: 'array',
+            description: 'Its JobManager and TaskManager pods now.',
+            items: {
+              $ref: '#/components/schemas/PipelinePod',
+            },
+          },
+          spotMix24h: {
+            $ref: '#/components/schemas/SpotMix',
+            description:
+              'Spot mix over the last 24 hours, from recorded samples.',
+          },
+          cost24h: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost over the last 24 hours; withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+          lagBreachSeconds24h: {
+            type: 'number',
+            description:
+              'Time above the lag target in the last 24 hours, seconds.',
+          },
+          scalingResponse: {
+            $ref: '#/components/schemas/DurationStats',
+            description:
+              'Scaling response time (trigger → all new TaskManagers ready) over the last 14 days.',
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      PipelineSeriesName: {
+        type: 'string',
+        description: "A series of a pipeline's time series.",
+        enum: ['lag', 'parallelism', 'pods', 'cost'],
+      },
+      TimeSeriesResolution: {
+        type: 'string',
+        description:
+          'What the points are made of: `minute` samples (kept 14 days) or `hour` rollups (older).',
+        enum: ['minute', 'hour'],
+      },
+      PipelineSeriesPoint: {
+        type: 'object',
+        description:
+          "One point of a pipeline's time series; fields present per series asked.",
+        additionalProperties: false,
+        required: ['at'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The start of the step.',
+          },
+          timeLagSeconds: {
+            type: 'number',
+            description: 'Series `lag`: EstimatedMaxTimeLag, seconds.',
+          },
+          sumOffsetLag: {
+            type: 'number',
+            description: 'Series `lag`: SumOffsetLag, records.',
+          },
+          parallelism: {
+            type: 'number',
+            description: "Series `parallelism`: the job's parallelism.",
+          },
+          taskManagers: {
+            type: 'number',
+            description: 'Series `pods`: TaskManager pods.',
+          },
+          vcpuByCapacityType: {
+            $ref: '#/components/schemas/ByCapacityType',
+            description:
+              "Series `pods`: pods' requested vCPU by capacity type (mean over the step).",
+          },
+          costPerHourUsd: {
+            type: 'number',
+            description:
+              'Series `cost`: estimated cost per hour, USD (mean over the step); withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+          onDemandEquivalentPerHourUsd: {
+            type: 'number',
+            description:
+              'Series `cost`: the same at on-demand prices, USD per hour; withheld without the cost permission.',
+          },
+        },
+      },
+      PipelineTimeSeriesResponse: {
+        type: 'object',
+        description:
+          'The answer of `GET /pipelines/{cluster}/{namespace}/{name}/timeseries`.',
+        additionalProperties: false,
+        required: [
+          'from',
+          'to',
+          'stepSeconds',
+          'resolution',
+          'points',
+          'sources',
+        ],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Start of the window.',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+            description: 'End of the window.',
+          },
+          stepSeconds: {
+            type: 'number',
+            description:
+              'The step of the points, seconds (at least the one asked for).',
+          },
+          resolution: {
+            $ref: '#/components/schemas/TimeSeriesResolution',
+          },
+          points: {
+            type: 'array',
+            description: 'The points, oldest first.',
+            items: {
+              $ref: '#/components/schemas/PipelineSeriesPoint',
+            },
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      ScalingPhaseSeconds: {
+        type: 'object',
+        description:
+          "Durations of a scaling episode's phases, seconds, where both ends are known.",
+        additionalProperties: false,
+        properties: {
+          decision: {
+            type: 'number',
+            description: 'Lag or load rises → the autoscaler decides.',
+          },
+          capacity: {
+            type: 'number',
+            description: 'New pods pending → nodes ready.',
+          },
+          startup: {
+            type: 'number',
+            description: 'Nodes ready → pods ready and the job RUNNING.',
+          },
+          recovery: {
+            type: 'number',
+            description: '→ lag back under target.',
+          },
+        },
+      },
+      ScalingEpisode: {
+        type: 'object',
+        description:
+          'One scale-up or scale-down of a pipeline, from trigger to recovery.',
+        additionalProperties: false,
+        required: [
+          'id',
+          'pipelineRef',
+          'direction',
+          'triggerAt',
+          'decidedAt',
+          'parallelismBefore',
+          'parallelismAfter',
+          'taskManagerDelta',
+          'nodesLaunched',
+          'phases',
+          'state',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'Stable id: the pipeline ref and the decision time.',
+          },
+          pipelineRef: {
+            type: 'string',
+            description: 'The pipeline, `<cluster>/<namespace>/<name>`.',
+          },
+          direction: {
+            type: 'string',
+            description: 'Scale-up or scale-down.',
+            enum: ['up', 'down'],
+          },
+          triggerAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When lag or load started to rise (or the decision, when unknown).',
+          },
+          decidedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: "The autoscaler's ScalingReport.",
+          },
+          taskManagersReadyAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When every new TaskManager pod was ready (scale-ups).',
+          },
+          runningAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the job was RUNNING again at the new parallelism.',
+          },
+          recoveredAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When lag was back under target (scale-ups that breached).',
+          },
+          parallelismBefore: {
+            type: 'integer',
+            description: "The job's parallelism before.",
+          },
+          parallelismAfter: {
+            type: 'integer',
+            description: "The job's parallelism after.",
+          },
+          taskManagerDelta: {
+            type: 'integer',
+            description: 'TaskManager pods added (or removed, negative).',
+          },
+          nodesLaunched: {
+            $ref: '#/components/schemas/ByCapacityType',
+            description: 'Nodes launched for the new pods, by capacity type.',
+          },
+          phases: {
+            $ref: '#/components/schemas/ScalingPhaseSeconds',
+          },
+          responseSeconds: {
+            type: 'number',
+            description:
+              'Trigger → all new TaskManagers ready, seconds (scale-ups).',
+          },
+          state: {
+            type: 'string',
+            description:
+              "`open` until the episode's last phase ended or the next one began.",
+            enum: ['open', 'complete'],
+          },
+        },
+      },
+      ScalingEvent: {
+        type: 'object',
+        description:
+          "One recorded event on a pipeline's timeline (Kubernetes keeps events an hour; the backend records and keeps them).",
+        additionalProperties: false,
+        required: ['id', 'at', 'source', 'reason', 'type', 'message', 'object'],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              "The Kubernetes event's uid and count, or a derived key.",
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When it happened.',
+          },
+          source: {
+            type: 'string',
+            description: 'Which component reported it.',
+            enum: [
+              'flink-operator',
+              'karpenter',
+              'scheduler',
+              'kubelet',
+              'streaming-platform',
+            ],
+          },
+          reason: {
+            type: 'string',
+            description:
+              "The event's reason, e.g. `ScalingReport`, `Launched`, `SpotInterrupted`.",
+          },
+          type: {
+            type: 'string',
+            description: 'The Kubernetes event type.',
+            enum: ['Normal', 'Warning'],
+          },
+          message: {
+            type: 'string',
+            description: "The event's message.",
+          },
+          object: {
+            type: 'string',
+            description:
+              'The object it is about, e.g. `NodeClaim/flink-spot-x7k2p`.',
+          },
+          vertexChanges: {
+            type: 'array',
+            description: 'For ScalingReport: per-vertex parallelism changes.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['vertex', 'from', 'to'],
+              properties: {
+                vertex: {
+                  type: 'string',
+                  description: 'The job vertex id.',
+                },
+                from: {
+                  type: 'integer',
+                  description: 'Its parallelism before.',
+                },
+                to: {
+                  type: 'integer',
+                  description: 'Its parallelism after.',
+                },
+              },
+            },
+          },
+        },
+      },
+      PipelineEventsResponse: {
+        type: 'object',
+        description:
+          'The answer of `GET /pipelines/{cluster}/{namespace}/{name}/events`.',
+        additionalProperties: false,
+        required: ['events', 'episodes', 'sources'],
+        properties: {
+          events: {
+            type: 'array',
+            description: 'The recorded events of the window.',
+            items: {
+              $ref: '#/components/schemas/ScalingEvent',
+            },
+          },
+          episodes: {
+            type: 'array',
+            description: 'The scaling episodes that overlap the window.',
+            items: {
+              $ref: '#/components/schemas/ScalingEpisode',
+            },
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      TeamSummaryResponse: {
+        type: 'object',
+        description: 'The answer of `GET /teams/summary`.',
+        additionalProperties: false,
+        required: [
+          'group',
+          'pipelines',
+          'unmatched',
+          'lagBreachSeconds24h',
+          'recentEpisodes',
+          'scalingResponse',
+          'sources',
+        ],
+        properties: {
+          group: {
+            type: 'string',
+            description: "The team's group entity ref.",
+          },
+          pipelines: {
+            type: 'array',
+            description: "The team's pipelines the backend knows.",
+            items: {
+              $ref: '#/components/schemas/PipelineSummary',
+            },
+          },
+          unmatched: {
+            type: 'array',
+            description:
+              'Catalog pipelines of the team the backend has no FlinkDeployment for.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['entityRef', 'pipelineRef'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                  description: 'The catalog entity that names the pipeline.',
+                },
+                pipelineRef: {
+                  type: 'string',
+                  description: 'The pipeline ref its annotation names.',
+                },
+              },
+            },
+          },
+          lagBreachSeconds24h: {
+            type: 'object',
+            description:
+              'Time above lag target in the last 24 hours, seconds, per pipeline ref.',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          spotMix24h: {
+            $ref: '#/components/schemas/SpotMix',
+            description: "The team's spot mix over the last 24 hours.",
+          },
+          cost24h: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost over the last 24 hours; withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+          costPrevious24h: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost over the 24 hours before, for the trend; withheld without the cost permission.',
+          },
+          recentEpisodes: {
+            type: 'array',
+            description: "The team's recent scaling episodes.",
+            items: {
+              $ref: '#/components/schemas/ScalingEpisode',
+            },
+          },
+          scalingResponse: {
+            $ref: '#/components/schemas/DurationStats',
+            description: "Scaling response time over the team's pipelines.",
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      NodePoolOverview: {
+        type: 'object',
+        description:
+          'One NodePool (or managed node group) of a cluster now and over 24 hours.',
+        additionalProperties: false,
+        required: [
+          'cluster',
+          'name',
+          'kind',
+          'nodesByCapacityType',
+          'vcpuByCapacityType',
+          'spotShare',
+          'nodeLaunchSeconds',
+          'podPendingSeconds',
+          'interruptions24h',
+          'onDemandFallbacks24h',
+          'consolidations24h',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+            description: 'The cluster it belongs to.',
+          },
+          name: {
+            type: 'string',
+            description: "The NodePool's (or node group's) name.",
+          },
+          kind: {
+            type: 'string',
+            description: 'A Karpenter NodePool or an EKS managed node group.',
+            enum: ['karpenter', 'node-group'],
+          },
+          nodesByCapacityType: {
+            $ref: '#/components/schemas/ByCapacityType',
+            description: 'Nodes now, by capacity type.',
+          },
+          vcpuByCapacityType: {
+            $ref: '#/components/schemas/ByCapacityType',
+            description: 'Node vCPU now, by capacity type.',
+          },
+          spotShare: {
+            type: 'number',
+            description: "Share of the pool's node vCPU on spot now, 0 to 1.",
+          },
+          costPerHour: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost per hour now; withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+          idleCostPerHourUsd: {
+            type: 'number',
+            description:
+              'Estimated cost of unrequested capacity per hour now, USD; withheld without the cost permission.',
+          },
+          nodeLaunchSeconds: {
+            $ref: '#/components/schemas/DurationStats',
+            description: 'NodeClaim created → Ready, last 24 hours.',
+          },
+          podPendingSeconds: {
+            $ref: '#/components/schemas/DurationStats',
+            description: 'Pod created → scheduled, last 24 hours.',
+          },
+          interruptions24h: {
+            type: 'integer',
+            description: 'Spot interruptions in the last 24 hours.',
+          },
+          onDemandFallbacks24h: {
+            type: 'integer',
+            description:
+              'Launches that fell back to on-demand (no spot capacity), last 24 hours.',
+          },
+          consolidations24h: {
+            type: 'integer',
+            description: 'Nodes consolidated away in the last 24 hours.',
+          },
+        },
+      },
+      ClusterOverview: {
+        type: 'object',
+        description: 'One cluster in the platform overview.',
+        additionalProperties: false,
+        required: ['name', 'pipelines', 'nodes', 'pods', 'spotMixNow'],
+        properties: {
+          name: {
+            type: 'string',
+            description: "The cluster's name, as configured.",
+          },
+          pipelines: {
+            type: 'integer',
+            description: 'Pipelines on it.',
+          },
+          nodes: {
+            type: 'integer',
+            description: 'Nodes now.',
+          },
+          pods: {
+            type: 'integer',
+            description: 'Pipeline pods now.',
+          },
+          spotMixNow: {
+            $ref: '#/components/schemas/SpotMix',
+            description: 'Requested vCPU now, by capacity type.',
+          },
+          costPerHour: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost per hour now; withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+          idleCostPerHourUsd: {
+            type: 'number',
+            description:
+              'Estimated cost of unrequested capacity per hour now, USD; withheld without the cost permission.',
+          },
+        },
+      },
+      PlatformOverviewResponse: {
+        type: 'object',
+        description: 'The answer of `GET /platform/overview`.',
+        additionalProperties: false,
+        required: ['clusters', 'nodePools', 'sources'],
+        properties: {
+          clusters: {
+            type: 'array',
+            description: 'The clusters.',
+            items: {
+              $ref: '#/components/schemas/ClusterOverview',
+            },
+          },
+          nodePools: {
+            type: 'array',
+            description: 'Their NodePools and managed node groups.',
+            items: {
+              $ref: '#/components/schemas/NodePoolOverview',
+            },
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      NodePoolSeriesPoint: {
+        type: 'object',
+        description: "One point of a NodePool's (or a cluster's) time series.",
+        additionalProperties: false,
+        required: ['at', 'nodesByCapacityType', 'vcpuByCapacityType'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The start of the step.',
+          },
+          nodesByCapacityType: {
+            $ref: '#/components/schemas/ByCapacityType',
+            description: 'Nodes by capacity type (mean over the step).',
+          },
+          vcpuByCapacityType: {
+            $ref: '#/components/schemas/ByCapacityType',
+            description: 'Node vCPU by capacity type (mean over the step).',
+          },
+          costPerHourUsd: {
+            type: 'number',
+            description:
+              'Estimated cost per hour, USD (mean over the step); withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+          onDemandEquivalentPerHourUsd: {
+            type: 'number',
+            description:
+              'The same at on-demand prices, USD per hour; withheld without the cost permission.',
+          },
+          idleCostPerHourUsd: {
+            type: 'number',
+            description:
+              'Estimated cost of unrequested capacity, USD per hour; withheld without the cost permission.',
+          },
+        },
+      },
+      PlatformTimeSeriesResponse: {
+        type: 'object',
+        description: 'The answer of `GET /platform/timeseries`.',
+        additionalProperties: false,
+        required: [
+          'from',
+          'to',
+          'stepSeconds',
+          'resolution',
+          'points',
+          'sources',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+            description:
+              'The cluster asked for; absent for the whole platform.',
+          },
+          nodePool: {
+            type: 'string',
+            description: 'The NodePool asked for; absent for whole clusters.',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Start of the window.',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+            description: 'End of the window.',
+          },
+          stepSeconds: {
+            type: 'number',
+            description:
+              'The step of the points, seconds (at least the one asked for).',
+          },
+          resolution: {
+            $ref: '#/components/schemas/TimeSeriesResolution',
+          },
+          points: {
+            type: 'array',
+            description: 'The points, oldest first.',
+            items: {
+              $ref: '#/components/schemas/NodePoolSeriesPoint',
+            },
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      PodResources: {
+        type: 'object',
+        description: 'What each pod of a kind requests.',
+        additionalProperties: false,
+        required: ['cpuCores', 'memoryGiB'],
+        properties: {
+          cpuCores: {
+            type: 'number',
+            description: 'Requested vCPU.',
+            minimum: 0.1,
+            maximum: 64,
+          },
+          memoryGiB: {
+            type: 'number',
+            description: 'Requested memory, GiB.',
+            minimum: 0.25,
+            maximum: 512,
+          },
+        },
+      },
+      CostEstimateRequest: {
+        type: 'object',
+        description:
+          'What `POST /cost-estimate` is asked, a pipeline that does not exist yet.',
+        additionalProperties: false,
+        required: [
+          'cluster',
+          'capacityProfile',
+          'taskManager',
+          'jobManager',
+          'taskSlots',
+          'parallelism',
+        ],
+        properties: {
+          cluster: {
+            $ref: '#/components/schemas/ClusterName',
+            description:
+              'The cluster it would run on; its prices and spot share apply.',
+          },
+          capacityProfile: {
+            type: 'string',
+            description:
+              '`spot-first` (TaskManagers prefer spot) or `on-demand`.',
+            enum: ['spot-first', 'on-demand'],
+          },
+          taskManager: {
+            $ref: '#/components/schemas/PodResources',
+            description: 'What each TaskManager pod requests.',
+          },
+          jobManager: {
+            $ref: '#/components/schemas/PodResources',
+            description: 'What the JobManager pod requests.',
+          },
+          taskSlots: {
+            type: 'integer',
+            description: 'Task slots per TaskManager.',
+            minimum: 1,
+            maximum: 64,
+          },
+          parallelism: {
+            type: 'object',
+            description:
+              'The lowest and highest parallelism the autoscaler may set; `min` ≤ `max`.',
+            additionalProperties: false,
+            required: ['min', 'max'],
+            properties: {
+              min: {
+                type: 'integer',
+                description: 'The lowest parallelism.',
+                minimum: 1,
+                maximum: 2048,
+              },
+              max: {
+                type: 'integer',
+                description: 'The highest parallelism.',
+                minimum: 1,
+                maximum: 2048,
+              },
+            },
+          },
+        },
+      },
+      CostEstimateResponse: {
+        type: 'object',
+        description:
+          "The answer of `POST /cost-estimate`: estimated cost per hour at the lowest and highest parallelism, at today's prices and the cluster's spot share.",
+        additionalProperties: false,
+        required: ['min', 'max', 'assumedSpotShare', 'assumptions', 'sources'],
+        properties: {
+          min: {
+            $ref: '#/components/schemas/CostFigures',
+            description: 'Estimated cost per hour at the lowest parallelism.',
+          },
+          max: {
+            $ref: '#/components/schemas/CostFigures',
+            description: 'Estimated cost per hour at the highest parallelism.',
+          },
+          assumedSpotShare: {
+            type: 'number',
+            description:
+              'The share of TaskManager vCPU assumed to run on spot, 0 to 1.',
+          },
+          assumptions: {
+            type: 'array',
+            description:
+              'The assumptions behind the estimate, in words for a user.',
+            items: {
+              type: 'string',
+            },
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      DataSourceStatuses: {
+        type: 'array',
+        description:
+          'Per-source freshness: one entry per upstream source the answer used, so a failing source degrades one panel, not the page.',
+        items: {
+          $ref: '#/components/schemas/DataSourceStatus',
         },
       },
       DataSourceStatus: {
         type: 'object',
+        description: 'The freshness of one source behind an answer.',
         additionalProperties: false,
         required: ['kind', 'id', 'state', 'message'],
         properties: {
           kind: {
             type: 'string',
-            enum: ['kubernetes', 'cloudwatch', 'prices'],
+            description: 'The kind of upstream source.',
+            enum: ['kubernetes', 'cloudwatch', 'prices', 'catalog', 'database'],
           },
           id: {
             type: 'string',
-            description: 'Which instance of the source, e.g. a cluster name.',
+            description:
+              'Which instance of the source: a cluster name, a CloudWatch region, …',
           },
           state: {
             type: 'string',
+            description:
+              '`ok`: its data is current; `stale`: it failed lately, the answer carries its last good data; `error`: it failed and there is no data from it; `not-connected`: nothing is configured or implemented to read it.',
             enum: ['ok', 'stale', 'error', 'not-connected'],
           },
           message: {
             type: 'string',
+            description: 'What the state means here, in words for a user.',
           },
           lastSuccessAt: {
             type: 'string',
             format: 'date-time',
+            description: 'When data was last read successfully.',
           },
           error: {
             $ref: '#/components/schemas/SerializedError',
+            description: 'The last error, when `state` is `stale` or `error`.',
           },
         },
       },
       SerializedError: {
         type: 'object',
+        description: "An error in Backstage's serialized form.",
         required: ['name', 'message'],
         properties: {
           name: {
             type: 'string',
+            description: "The error's name, e.g. `NotFoundError`.",
           },
           message: {
             type: 'string',
+            description: "The error's message.",
+          },
+          stack: {
+            type: 'string',
+            description: 'A stack trace; only in development.',
           },
           code: {
             type: 'string',
+            description: 'A custom code, when the error has one.',
           },
         },
       },
       Error: {
         type: 'object',
-        required: ['error', 'request', 'response'],
+        description:
+          "Backstage's error response body (`ErrorResponseBody` of @backstage/errors).",
+        additionalProperties: false,
+        required: ['error', 'response'],
         properties: {
           error: {
             $ref: '#/components/schemas/SerializedError',
+            description: 'The error that was caught.',
           },
           request: {
             type: 'object',
+            description: 'The request that failed.',
+            additionalProperties: false,
+            required: ['method', 'url'],
             properties: {
               method: {
                 type: 'string',
+                description: 'The HTTP method.',
               },
               url: {
                 type: 'string',
+                description: 'The URL, without protocol and host.',
               },
             },
           },
           response: {
             type: 'object',
+            description: 'The response that was sent.',
+            additionalProperties: false,
             required: ['statusCode'],
             properties: {
               statusCode: {
                 type: 'number',
+                description: 'The HTTP status code.',
               },
             },
           },

@@ -9,7 +9,10 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { PipelineListResponse } from '@internal/backstage-plugin-streaming-platform-common';
+import {
+  PipelineListResponse,
+  PipelineSummary,
+} from '@internal/backstage-plugin-streaming-platform-common';
 import { http, HttpResponse } from 'msw';
 import { ReactNode, Suspense } from 'react';
 import { StreamingPlatformClient, streamingPlatformApiRef } from '../api';
@@ -60,6 +63,22 @@ export const groupEntity = (name: string, title?: string): Entity => ({
 });
 
 /** A listing from the backend with nothing connected, as this version answers. */
+/** A pipeline as the backend lists it, running with nothing unusual. */
+export function pipelineSummary(ref: string): PipelineSummary {
+  const [cluster, namespace, name] = ref.split('/');
+  return {
+    ref,
+    cluster,
+    namespace,
+    name,
+    jobState: 'RUNNING',
+    parallelism: 2,
+    taskManagers: { ready: 1, total: 1 },
+    spotMixNow: { spot: 1, onDemand: 0, reserved: 0, vcpuHours: 1 },
+    lag: { targetSeconds: 60, breached: false },
+  };
+}
+
 export const notConnected: PipelineListResponse = {
   items: [],
   sources: [

@@ -8,6 +8,7 @@ import {
   pipelineEntity,
   pipelinesHandler,
   renderWithApis,
+  pipelineSummary,
 } from '../../__testUtils__/fixtures';
 import { EntityStreamingPipelineContent } from './EntityStreamingPipelineContent';
 
@@ -53,14 +54,7 @@ describe('EntityStreamingPipelineContent', () => {
   it('says when the backend reports the pipeline', async () => {
     server.use(
       pipelinesHandler({
-        items: [
-          {
-            ref: 'eks-prod/risk/fraud-scoring',
-            cluster: 'eks-prod',
-            namespace: 'risk',
-            name: 'fraud-scoring',
-          },
-        ],
+        items: [pipelineSummary('eks-prod/risk/fraud-scoring')],
         sources: [],
       }),
     );

@@ -6,6 +6,7 @@ import {
   pipelineEntity,
   pipelinesHandler,
   renderWithApis,
+  pipelineSummary,
 } from '../../__testUtils__/fixtures';
 import { StreamingPlatformPageContent } from './StreamingPlatformPage';
 
@@ -68,14 +69,7 @@ describe('StreamingPlatformPageContent', () => {
   it('marks the pipelines the backend reports', async () => {
     server.use(
       pipelinesHandler({
-        items: [
-          {
-            ref: 'eks-test/team-risk/fraud-scoring',
-            cluster: 'eks-test',
-            namespace: 'team-risk',
-            name: 'fraud-scoring',
-          },
-        ],
+        items: [pipelineSummary('eks-test/team-risk/fraud-scoring')],
         sources: [
           {
             kind: 'kubernetes',

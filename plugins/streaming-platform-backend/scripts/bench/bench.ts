@@ -1,0 +1,337 @@
+/*
+ * Benchmark of the backend's data path on the emulator's fleet-L scenario
+ * (3 clusters, 600 pipelines, ~2,400 nodes, ~48,000 pods), over the real
+ * protocols: watch ingest, index cold start, CloudWatch calls per poll,
+ * backend memory, and p50/p95/p99 of the entity, team (40 pipelines) and
+ * platform endpoints at 50 concurrent clients — and the same answers computed
+ * the naive way (listing from the Kubernetes API per request).
+ *
+ * Run: yarn workspace @internal/backstage-plugin-streaming-platform-backend bench
+ */
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+} from '@kubernetes/client-node';
+import express from 'express';
+import knexFactory from 'knex';
+import { LagPoller, PriceService } from '../../src/aws';
+import { readStreamingPlatformConfig } from '../../src/config';
+import { DatabaseHistoryStore } from '../../src/history/DatabaseHistoryStore';
+import { PlatformIndex } from '../../src/index/PlatformIndex';
+import { pipelineSummary } from '../../src/index/views';
+import { ClusterWatcher, createKubeConfig } from '../../src/kubernetes';
+import { createRouter } from '../../src/router';
+import { StreamingPlatform } from '../../src/service/StreamingPlatform';
+import { ConfigReader } from '@backstage/config';
+
+const MINUTE = 60_000;
+const CONCURRENCY = 50;
+const gc = (globalThis as { gc?: () => void }).gc;
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+type EmulatorInfo = {
+  clusters: Array<{ name: string; url: string; region: string; mskClusterName: string }>;
+  awsUrl: string;
+  token: string;
+  now: number;
+};
+
+function startEmulator() {
+  const child = fork(path.join(__dirname, 'emulatorProcess.ts'), ['fleet-L', '60'], {
+    execArgv: ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: any) => {
+        if (m[key] !== undefined) {
+          child.off('message', onMessage);
+          resolve(m);
+        }
+      };
+      child.on('message', onMessage);
+      child.once('exit', code => reject(new Error(`emulator exited ${code}`)));
+    });
+  return {
+    ready: next<EmulatorInfo>('ready'),
+    advance: (ms: number) => {
+      child.send({ advance: ms });
+      return next<{ now: number }>('advanced');
+    },
+    calls: async () => {
+      child.send({ calls: true });
+      return (await next<{ calls: Record<string, number> }>('calls')).calls;
+    },
+    stop: () => child.send({ stop: true }),
+  };
+}
+
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), n: sorted.length };
+}
+
+/** Runs `total` calls of `task` with `CONCURRENCY` in flight; latencies in ms. */
+async function load(total: number, task: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const t = performance.now();
+      await task(i);
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return percentiles(latencies);
+}
+
+async function main() {
+  const emulator = startEmulator();
+  const info = await emulator.ready;
+  let emulatorNow = info.now;
+  console.log(`fleet-L emulator ready: ${info.clusters.map(c => c.name).join(', ')}`);
+
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  const history = await DatabaseHistoryStore.create({
+    database: { getClient: async () => knex },
+  });
+  const logger = mockServices.logger.mock();
+  const settings = readStreamingPlatformConfig(new ConfigReader({}));
+  const credentials = { accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' };
+
+  // The catalog: 15 teams of 40 pipelines each.
+  const refs: string[] = [];
+  const entities: Entity[] = [];
+  const kubeConfigs = new Map<string, KubeConfig>();
+  for (const cluster of info.clusters) {
+    kubeConfigs.set(
+      cluster.name,
+      await createKubeConfig({
+        name: cluster.name,
+        authProvider: 'serviceAccount',
+        url: cluster.url,
+        token: info.token,
+        skipTLSVerify: true,
+      }),
+    );
+  }
+
+  let catalog = catalogServiceMock({ entities: [] });
+  const priceService = new PriceService({ endpoint: info.awsUrl, credentials, logger });
+  const platform = new StreamingPlatform({
+    settings,
+    logger,
+    history,
+    // Filled in below, once the fleet's pipelines are known.
+    catalog: {
+      getEntities: (request: any, options: any) => catalog.getEntities(request, options),
+    } as any,
+    clusters: info.clusters,
+    createWatcher: (cluster, sink) =>
+      new ClusterWatcher({
+        cluster: cluster.name,
+        kubeConfig: kubeConfigs.get(cluster.name)!,
+        sink,
+        logger,
+      }),
+    lagPoller: new LagPoller({ endpoint: info.awsUrl, credentials, logger }),
+    prices: priceService,
+    origin: { emulatorScenario: 'fleet-L' },
+    now: () => emulatorNow,
+  });
+
+  gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  platform.start();
+  await platform.waitForSync(120_000);
+  const coldStartMs = performance.now() - started;
+  const listed = platform.index.applied;
+  let pods = 0;
+  let nodes = 0;
+  let pipelines = 0;
+  for (const cluster of platform.index.clusters()) {
+    pods += cluster.pods.size;
+    nodes += cluster.nodes.size;
+    pipelines += cluster.pipelines.size;
+    for (const p of cluster.pipelines.values()) refs.push(p.ref);
+  }
+  refs.sort();
+  refs.forEach((ref, i) => {
+    const [, namespace, name] = ref.split('/');
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `${namespace}-${name}`,
+        namespace: 'default',
+        annotations: { 'streaming-platform.io/pipeline': ref },
+      },
+      spec: { type: 'streaming-pipeline', owner: `bench-team-${i % 15}` },
+      relations: [{ type: 'ownedBy', targetRef: `group:default/bench-team-${i % 15}` }],
+    });
+  });
+  catalog = catalogServiceMock({ entities });
+
+  // Watch ingest: advance the simulation and count what the watches deliver.
+  const before = platform.index.applied;
+  const t0 = performance.now();
+  let last = t0;
+  let lastCount = before;
+  const sampler = setInterval(() => {
+    if (platform.index.applied !== lastCount) {
+      lastCount = platform.index.applied;
+      last = performance.now();
+    }
+  }, 5);
+  emulatorNow = (await emulator.advance(15 * MINUTE)).now;
+  while (performance.now() - last < 1000) await new Promise(r => setTimeout(r, 100));
+  clearInterval(sampler);
+  const ingested = lastCount - before;
+  const ingestSeconds = (last - t0) / 1000;
+
+  // CloudWatch: one poll for the fleet.
+  await platform.refreshPrices();
+  const callsBefore = (await emulator.calls()).GetMetricData ?? 0;
+  const poll = await platform.pollLag();
+  const callsAfter = (await emulator.calls()).GetMetricData ?? 0;
+  for (let i = 0; i < 3; i++) {
+    emulatorNow = (await emulator.advance(MINUTE)).now;
+    await platform.recordMinuteSamples();
+  }
+  await platform.recordMinuteSamples();
+  await platform.recordMinuteSamples();
+  await platform.refreshFromHistory();
+  gc?.();
+  const rssAfter = process.memoryUsage().rss;
+
+  // The API, over HTTP, with the real router.
+  const app = express();
+  app.use(
+    await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      pipelines: platform.pipelines,
+      platform: platform.platform,
+    }),
+  );
+  const server = http.createServer(app);
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as any).port}`;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const get = (url: string) =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get(`${base}${url}`, { agent }, res => {
+          if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
+          res.resume();
+          res.on('end', resolve);
+        })
+        .on('error', reject);
+    });
+  const entityUrl = (i: number) => `/pipelines/${refs[(i * 7919) % refs.length]}`;
+  const teamUrl = (i: number) => `/teams/summary?group=group:default/bench-team-${i % 15}`;
+  // Warm the per-pipeline caches once, as a running backend has them.
+  for (let t = 0; t < 15; t++) await get(teamUrl(t));
+  const entity = await load(3000, i => get(entityUrl(i)));
+  const team = await load(1500, i => get(teamUrl(i)));
+  const overview = await load(1500, () => get('/platform/overview'));
+
+  // The naive way: list from the Kubernetes API on every request.
+  const core = new Map([...kubeConfigs].map(([n, kc]) => [n, kc.makeApiClient(CoreV1Api)]));
+  const custom = new Map([...kubeConfigs].map(([n, kc]) => [n, kc.makeApiClient(CustomObjectsApi)]));
+  const naiveIndex = (cluster: string) =>
+    new PlatformIndex({
+      clusters: [{ name: cluster, region: info.clusters.find(c => c.name === cluster)!.region }],
+      prices: priceService,
+    });
+  const naivePipelines = async (pipelineRefs: string[]) => {
+    const byCluster = new Map<string, string[]>();
+    for (const ref of pipelineRefs) {
+      const cluster = ref.split('/')[0];
+      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), ref]);
+    }
+    for (const [cluster, list] of byCluster) {
+      const index = naiveIndex(cluster);
+      const nodeList = await core.get(cluster)!.listNode();
+      index.replace(cluster, 'Node', nodeList.items as any);
+      const fds: any[] = [];
+      const podItems: any[] = [];
+      await Promise.all(
+        list.map(async ref => {
+          const [, namespace, name] = ref.split('/');
+          fds.push(
+            await custom.get(cluster)!.getNamespacedCustomObject({
+              group: 'flink.apache.org',
+              version: 'v1beta1',
+              namespace,
+              plural: 'flinkdeployments',
+              name,
+            }),
+          );
+          const podList = await core.get(cluster)!.listNamespacedPod({ namespace, labelSelector: `app=${name}` });
+          podItems.push(...podList.items);
+        }),
+      );
+      index.replace(cluster, 'FlinkDeployment', fds);
+      index.replace(cluster, 'Pod', podItems);
+      for (const ref of list) {
+        pipelineSummary(index.cluster(cluster)!, index.pipeline(ref)!, undefined, {
+          ...platform.context.viewOptions,
+          includeCost: true,
+        });
+      }
+    }
+  };
+  const teamRefs = (t: number) => refs.filter((_, i) => i % 15 === t);
+  const naiveEntity = await load(200, i => naivePipelines([refs[(i * 7919) % refs.length]]));
+  const naiveTeam = await load(100, i => naivePipelines(teamRefs(i % 15)));
+  const naiveOverview = await load(50, async () => {
+    for (const cluster of info.clusters) {
+      const index = naiveIndex(cluster.name);
+      index.replace(cluster.name, 'Node', (await core.get(cluster.name)!.listNode()).items as any);
+      index.replace(cluster.name, 'Pod', (await core.get(cluster.name)!.listPodForAllNamespaces()).items as any);
+    }
+  });
+
+  const row = (name: string, fast: ReturnType<typeof percentiles>, naive: ReturnType<typeof percentiles>, target: number) =>
+    console.log(
+      `${name.padEnd(10)} ${fast.p50.toFixed(1).padStart(8)} ${fast.p95.toFixed(1).padStart(8)} ${fast.p99.toFixed(1).padStart(8)}   (target p95 ≤ ${target} ms)   naive p50 ${naive.p50.toFixed(0).padStart(6)} p95 ${naive.p95.toFixed(0).padStart(6)}   ×${(naive.p95 / fast.p95).toFixed(0)} at p95, ×${(naive.p50 / fast.p50).toFixed(0)} at p50`,
+    );
+  console.log(`\nfleet-L: ${info.clusters.length} clusters, ${pipelines} pipelines, ${nodes} nodes, ${pods} pods`);
+  console.log(`index cold start (list + watch all kinds, 3 clusters): ${(coldStartMs / 1000).toFixed(2)} s for ${listed} objects (target ≤ 15 s)`);
+  console.log(`watch ingest: ${ingested} events in ${ingestSeconds.toFixed(2)} s = ${Math.round(ingested / ingestSeconds)} events/s (15 simulated minutes; target ≥ 20,000/s)`);
+  console.log(`CloudWatch poll: ${poll.queries} queries in ${callsAfter - callsBefore} GetMetricData calls (ceil(${poll.queries}/500) = ${Math.ceil(poll.queries / 500)}), ${poll.samples.length} samples`);
+  console.log(`backend RSS (this process; the emulator runs in another): ${mib(rssBefore)} MiB before, ${mib(rssAfter)} MiB with the index and caches (target ≤ 1,536 MiB)`);
+  console.log(`\n${CONCURRENCY} concurrent clients, latency in ms:`);
+  console.log(`endpoint        p50      p95      p99`);
+  row('entity', entity, naiveEntity, 25);
+  row('team(40)', team, naiveTeam, 100);
+  row('platform', overview, naiveOverview, 100);
+  console.log(`(${entity.n}/${team.n}/${overview.n} requests; naive ${naiveEntity.n}/${naiveTeam.n}/${naiveOverview.n})`);
+
+  server.close();
+  agent.destroy();
+  await platform.stop();
+  await knex.destroy();
+  emulator.stop();
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

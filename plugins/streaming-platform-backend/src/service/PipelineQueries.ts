@@ -1,0 +1,450 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CostFigures,
+  DataSourceStatus,
+  PipelineDetailResponse,
+  PipelineEventsResponse,
+  PipelineListResponse,
+  PipelineSeriesName,
+  PipelineSeriesPoint,
+  PipelineSummary,
+  PipelineTimeSeriesResponse,
+  ScalingEpisode,
+  SpotMix,
+  STREAMING_PIPELINE_ANNOTATION,
+  STREAMING_PIPELINE_COMPONENT_TYPE,
+  TeamSummaryResponse,
+} from '@internal/backstage-plugin-streaming-platform-common';
+import { sumCostFigures } from '../analysis/costAllocation';
+import { chooseStep, downsample, meanOf } from '../analysis/downsample';
+import { durationStats } from '../analysis/durations';
+import { toScalingEvent } from '../analysis/events';
+import { LagSample, PipelineSample } from '../analysis/types';
+import { TimeWindow } from '../history/types';
+import { IndexedPipeline } from '../index/PlatformIndex';
+import { pipelinePods, pipelineSummary } from '../index/views';
+import { assertCanRead, PipelineAccess } from '../permissions/access';
+import { PlatformContext } from './PlatformContext';
+import { databaseReadError } from './sources';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Answers about pipelines: lists, one pipeline, its history, a team's. */
+export class PipelineQueries {
+  readonly #ctx: PlatformContext;
+  readonly #catalog: CatalogService;
+
+  constructor(ctx: PlatformContext, catalog: CatalogService) {
+    this.#ctx = ctx;
+    this.#catalog = catalog;
+  }
+
+  async list(
+    filter: { cluster?: string; owners?: string[] },
+    access: PipelineAccess,
+    credentials: BackstageCredentials,
+  ): Promise<PipelineListResponse> {
+    const ctx = this.#ctx;
+    const sources: DataSourceStatus[] = [];
+    let refs: Set<string> | undefined;
+    if (filter.owners?.length) {
+      const owned = await this.#ownedPipelines(filter.owners, credentials);
+      sources.push(owned.source);
+      refs = new Set(owned.entities.map(e => e.pipelineRef));
+    }
+    const items: PipelineSummary[] = [];
+    for (const pipeline of ctx.pipelines(filter.cluster)) {
+      if (refs && !refs.has(pipeline.ref)) continue;
+      if (!access.canRead(pipeline)) continue;
+      items.push(this.#summary(pipeline, access));
+    }
+    items.sort((a, b) => a.ref.localeCompare(b.ref));
+    return {
+      items,
+      sources: [
+        ...ctx.sourcesFor(
+          filter.cluster ? [filter.cluster] : ctx.clusterNames(),
+        ),
+        ...sources,
+      ],
+    };
+  }
+
+  async detail(
+    ref: string,
+    access: PipelineAccess,
+  ): Promise<PipelineDetailResponse> {
+    const ctx = this.#ctx;
+    const { pipeline, cluster } = this.#find(ref, access);
+    const includeCost = access.canReadCost(pipeline);
+    const figures = ctx.recent.figures(pipeline.ref);
+    const sources = ctx.sourcesFor([pipeline.cluster]);
+    let scalingResponse;
+    try {
+      const episodes = await ctx.episodes.recent(
+        pipeline.ref,
+        ctx.lagTargetOf(pipeline),
+        ctx.now(),
+      );
+      scalingResponse = responseStats(episodes);
+    } catch (error) {
+      sources.push(databaseReadError(error));
+    }
+    return {
+      pipeline: this.#summary(pipeline, access),
+      pods: pipelinePods(cluster, pipeline),
+      ...(figures
+        ? {
+            spotMix24h: figures.spotMix24h,
+            lagBreachSeconds24h: figures.lagBreachSeconds24h,
+            ...(includeCost ? { cost24h: figures.cost24h } : {}),
+          }
+        : {}),
+      ...(scalingResponse ? { scalingResponse } : {}),
+      sources,
+    };
+  }
+
+  async timeSeries(
+    ref: string,
+    query: {
+      from?: string;
+      to?: string;
+      step?: number;
+      series?: PipelineSeriesName[];
+    },
+    access: PipelineAccess,
+  ): Promise<PipelineTimeSeriesResponse> {
+    const ctx = this.#ctx;
+    const { pipeline } = this.#find(ref, access);
+    const now = ctx.now();
+    const window = ctx.window(query.from, query.to, 6 * HOUR);
+    const series = new Set<PipelineSeriesName>(
+      query.series?.length
+        ? query.series
+        : ['lag', 'parallelism', 'pods', 'cost'],
+    );
+    if (!access.canReadCost(pipeline)) series.delete('cost');
+    const hourly = window.from < now - ctx.settings.retention.minuteSamplesMs;
+    const stepMs = chooseStep(
+      window,
+      Math.max(query.step ? query.step * 1000 : 0, hourly ? HOUR : 0) ||
+        undefined,
+    );
+    const sources = ctx.sourcesFor([pipeline.cluster]);
+    let samples: PipelineSample[] = [];
+    let lag: LagSample[] = [];
+    try {
+      [samples, lag] = await Promise.all([
+        hourly
+          ? ctx.history.hourlyPipelineRollups([pipeline.ref], window)
+          : ctx.history.pipelineSamples([pipeline.ref], window),
+        series.has('lag')
+          ? hourly
+            ? ctx.history.hourlyLagRollups([pipeline.ref], window)
+            : ctx.history.lagSamples([pipeline.ref], window)
+          : Promise.resolve([]),
+      ]);
+    } catch (error) {
+      sources.push(databaseReadError(error));
+    }
+    const points = seriesPoints(samples, lag, window, stepMs, series);
+    return {
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+      stepSeconds: stepMs / 1000,
+      resolution: hourly ? 'hour' : 'minute',
+      points,
+      sources,
+    };
+  }
+
+  async events(
+    ref: string,
+    query: { from?: string; to?: string; limit?: number },
+    access: PipelineAccess,
+  ): Promise<PipelineEventsResponse> {
+    const ctx = this.#ctx;
+    const { pipeline } = this.#find(ref, access);
+    const window = ctx.window(query.from, query.to, 24 * HOUR);
+    const sources = ctx.sourcesFor([pipeline.cluster]);
+    try {
+      const [recorded, episodes] = await Promise.all([
+        ctx.history.eventsForPipeline(pipeline.ref, window),
+        ctx.episodes.detect(
+          pipeline.ref,
+          ctx.lagTargetOf(pipeline),
+          window,
+          ctx.now(),
+        ),
+      ]);
+      const limit = query.limit ?? 500;
+      const events = recorded
+        .map(toScalingEvent)
+        .sort((a, b) => b.at.localeCompare(a.at))
+        .slice(0, limit);
+      return {
+        events,
+        episodes: episodes.sort((a, b) =>
+          b.decidedAt.localeCompare(a.decidedAt),
+        ),
+        sources,
+      };
+    } catch (error) {
+      return {
+        events: [],
+        episodes: [],
+        sources: [...sources, databaseReadError(error)],
+      };
+    }
+  }
+
+  async team(
+    group: string,
+    access: PipelineAccess,
+    credentials: BackstageCredentials,
+  ): Promise<TeamSummaryResponse> {
+    const ctx = this.#ctx;
+    const owned = await this.#ownedPipelines([group], credentials);
+    const pipelines: PipelineSummary[] = [];
+    const indexed: IndexedPipeline[] = [];
+    const unmatched: TeamSummaryResponse['unmatched'] = [];
+    for (const entity of owned.entities) {
+      const pipeline = ctx.index.pipeline(entity.pipelineRef);
+      if (!pipeline) {
+        unmatched.push(entity);
+        continue;
+      }
+      if (!access.canRead(pipeline)) continue;
+      indexed.push(pipeline);
+      pipelines.push(this.#summary(pipeline, access));
+    }
+    const clusters = [...new Set(indexed.map(p => p.cluster))];
+    const sources = [
+      ...ctx.sourcesFor(clusters.length ? clusters : ctx.clusterNames()),
+      owned.source,
+    ];
+    const lagBreachSeconds24h: Record<string, number> = {};
+    const mixes: SpotMix[] = [];
+    const costs: CostFigures[] = [];
+    const previous: CostFigures[] = [];
+    for (const pipeline of indexed) {
+      const figures = ctx.recent.figures(pipeline.ref);
+      if (!figures) continue;
+      lagBreachSeconds24h[pipeline.ref] = figures.lagBreachSeconds24h;
+      mixes.push(figures.spotMix24h);
+      costs.push(figures.cost24h);
+      previous.push(figures.costPrevious24h);
+    }
+    const includeCost =
+      indexed.length > 0 && indexed.every(p => access.canReadCost(p));
+    let episodes: ScalingEpisode[] = [];
+    try {
+      const now = ctx.now();
+      episodes = (
+        await Promise.all(
+          indexed.map(p => ctx.episodes.recent(p.ref, ctx.lagTargetOf(p), now)),
+        )
+      ).flat();
+    } catch (error) {
+      sources.push(databaseReadError(error));
+    }
+    return {
+      group,
+      pipelines: pipelines.sort((a, b) => a.ref.localeCompare(b.ref)),
+      unmatched,
+      lagBreachSeconds24h,
+      ...(mixes.length ? { spotMix24h: combineMixes(mixes) } : {}),
+      ...(includeCost && costs.length
+        ? {
+            cost24h: sumCostFigures(costs),
+            costPrevious24h: sumCostFigures(previous),
+          }
+        : {}),
+      recentEpisodes: episodes
+        .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))
+        .slice(0, 50),
+      scalingResponse: responseStats(episodes),
+      sources,
+    };
+  }
+
+  #summary(pipeline: IndexedPipeline, access: PipelineAccess) {
+    const ctx = this.#ctx;
+    return pipelineSummary(
+      ctx.index.cluster(pipeline.cluster)!,
+      pipeline,
+      ctx.lagCache.get(pipeline.ref),
+      { ...ctx.viewOptions, includeCost: access.canReadCost(pipeline) },
+    );
+  }
+
+  #find(ref: string, access: PipelineAccess) {
+    const pipeline = this.#ctx.index.pipeline(ref);
+    const cluster = pipeline && this.#ctx.index.cluster(pipeline.cluster);
+    if (!pipeline || !cluster) {
+      const known = this.#ctx.index.cluster(ref.split('/')[0]);
+      throw new NotFoundError(
+        known
+          ? `No FlinkDeployment ${ref
+              .split('/')
+              .slice(1)
+              .join('/')} on cluster ${ref.split('/')[0]}`
+          : `No cluster named ${ref.split('/')[0]} is configured`,
+      );
+    }
+    assertCanRead(access, pipeline);
+    return { pipeline, cluster };
+  }
+
+  /** Pipelines owned by the given entities, read from the catalog as the user. */
+  async #ownedPipelines(
+    owners: string[],
+    credentials: BackstageCredentials,
+  ): Promise<{
+    entities: Array<{ entityRef: string; pipelineRef: string }>;
+    source: DataSourceStatus;
+  }> {
+    const ownedBy = owners.map(o => o.toLocaleLowerCase('en-US'));
+    try {
+      const { items } = await this.#catalog.getEntities(
+        {
+          filter: {
+            kind: 'Component',
+            'spec.type': STREAMING_PIPELINE_COMPONENT_TYPE,
+            'relations.ownedBy': ownedBy.map(normalizeGroupRef),
+          },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.annotations',
+          ],
+        },
+        { credentials },
+      );
+      const entities = items.flatMap(entity => {
+        const pipelineRef =
+          entity.metadata.annotations?.[STREAMING_PIPELINE_ANNOTATION];
+        return pipelineRef
+          ? [{ entityRef: stringifyEntityRef(entity), pipelineRef }]
+          : [];
+      });
+      return {
+        entities,
+        source: {
+          kind: 'catalog',
+          id: 'catalog',
+          state: 'ok',
+          message: `Ownership from the Backstage catalog: ${
+            entities.length
+          } pipeline components owned by ${owners.join(', ')}.`,
+          lastSuccessAt: new Date().toISOString(),
+        },
+      };
+    } catch (error) {
+      const e = error as Error;
+      return {
+        entities: [],
+        source: {
+          kind: 'catalog',
+          id: 'catalog',
+          state: 'error',
+          message: `The catalog could not be read for ownership: ${e.message}`,
+          error: { name: e.name, message: e.message },
+        },
+      };
+    }
+  }
+}
+
+/** `team-x` → `group:default/team-x`; full refs pass unchanged. */
+function normalizeGroupRef(ref: string): string {
+  const withKind = ref.includes(':') ? ref : `group:${ref}`;
+  const [kind, rest] = [
+    withKind.slice(0, withKind.indexOf(':')),
+    withKind.slice(withKind.indexOf(':') + 1),
+  ];
+  return `${kind}:${rest.includes('/') ? rest : `default/${rest}`}`;
+}
+
+function responseStats(episodes: ScalingEpisode[]) {
+  return durationStats(
+    episodes
+      .map(e => e.responseSeconds)
+      .filter((s): s is number => s !== undefined),
+  );
+}
+
+function combineMixes(mixes: SpotMix[]): SpotMix {
+  const total = mixes.reduce((sum, m) => sum + m.vcpuHours, 0);
+  if (total <= 0) return { spot: 0, onDemand: 0, reserved: 0, vcpuHours: 0 };
+  const share = (key: 'spot' | 'onDemand' | 'reserved') =>
+    mixes.reduce((sum, m) => sum + m[key] * m.vcpuHours, 0) / total;
+  return {
+    spot: share('spot'),
+    onDemand: share('onDemand'),
+    reserved: share('reserved'),
+    vcpuHours: total,
+  };
+}
+
+function seriesPoints(
+  samples: PipelineSample[],
+  lag: LagSample[],
+  window: TimeWindow,
+  stepMs: number,
+  series: Set<PipelineSeriesName>,
+): PipelineSeriesPoint[] {
+  type Row = { at: number; sample?: PipelineSample; lag?: LagSample };
+  const rows = new Map<number, Row>();
+  for (const sample of samples) {
+    rows.set(sample.at, { at: sample.at, sample });
+  }
+  for (const reading of lag) {
+    const row = rows.get(reading.at) ?? { at: reading.at };
+    row.lag = reading;
+    rows.set(reading.at, row);
+  }
+  const sorted = [...rows.values()].sort((a, b) => a.at - b.at);
+  const buckets = downsample<Row & { bucket?: Row[] }>(
+    sorted,
+    window,
+    stepMs,
+    (bucket, start) => ({ at: start, bucket }),
+  );
+  return buckets.map(({ at, bucket = [] }) => {
+    const point: PipelineSeriesPoint = { at: new Date(at).toISOString() };
+    const s = bucket.map(r => r.sample).filter((x): x is PipelineSample => !!x);
+    const l = bucket.map(r => r.lag).filter((x): x is LagSample => !!x);
+    if (series.has('lag') && l.length) {
+      point.timeLagSeconds = meanOf(l.map(x => x.timeLagSeconds));
+      point.sumOffsetLag = meanOf(l.map(x => x.sumOffsetLag));
+    }
+    if (s.length) {
+      if (series.has('parallelism')) {
+        point.parallelism = meanOf(s.map(x => x.parallelism));
+        point.taskManagers = meanOf(s.map(x => x.taskManagers));
+      }
+      if (series.has('pods')) {
+        point.vcpuByCapacityType = {
+          spot: meanOf(s.map(x => x.vcpuByCapacityType.spot)) ?? 0,
+          'on-demand':
+            meanOf(s.map(x => x.vcpuByCapacityType['on-demand'])) ?? 0,
+          reserved: meanOf(s.map(x => x.vcpuByCapacityType.reserved)) ?? 0,
+        };
+      }
+      if (series.has('cost')) {
+        point.costPerHourUsd = meanOf(s.map(x => x.costUsdPerHour));
+        point.onDemandEquivalentPerHourUsd = meanOf(
+          s.map(x => x.onDemandUsdPerHour),
+        );
+      }
+    }
+    return point;
+  });
+}
