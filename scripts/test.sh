@@ -77,8 +77,8 @@ run_step "Type check (tsc)" yarn tsc
 run_step "Lint (backstage-cli repo lint)" yarn lint:all
 run_step "Formatting (prettier --check)" yarn prettier:check
 # The history store's tests run on SQLite and on this PostgreSQL.
-start_test_postgres
 trap stop_test_postgres EXIT
+start_test_postgres
 run_step "Unit and integration tests (backstage-cli repo test)" yarn test
 stop_test_postgres
 run_step "Chromium for the end-to-end test" ensure_chromium

@@ -75,16 +75,17 @@ test.describe('streaming platform portal', () => {
     await expect(table.getByRole('row')).toHaveCount(1 + 12);
     await expect(table.getByText('eks-demo-eu-west-1').first()).toBeVisible();
     const sources = page.getByRole('list', { name: 'Data sources' });
-    await expect(sources).toContainText('not connected');
-    await expect(sources).toContainText('knows no pipelines');
-    // The portal runs on the embedded platform emulator and says so.
+    // The portal runs on the embedded platform emulator, watches it as it
+    // would a real cluster, and says so.
     await expect(sources).toContainText(
-      "Emulated cluster 'eks-demo-eu-west-1' (platform emulator, scenario demo) is running",
+      "Emulated cluster 'eks-demo-eu-west-1' (platform emulator, scenario demo)",
     );
+    await expect(sources).toContainText('watching; data is current');
+    await expect(sources).toContainText('On-demand prices (AWS Price List)');
     await screenshot(page, '02-streaming-platform-page');
   });
 
-  test("a pipeline's Streaming tab shows its FlinkDeployment and the backend's answer", async ({
+  test("a pipeline's Streaming tab shows its FlinkDeployment and its live state", async ({
     page,
   }) => {
     await signInAsGuest(page);
@@ -102,9 +103,16 @@ test.describe('streaming platform portal', () => {
     await expect(
       page.getByRole('row', { name: 'Flink Deployment fraud-scoring' }),
     ).toBeVisible();
+    // Live data from the backend's watches of the emulated cluster.
     await expect(
-      page.getByText('No live data for this pipeline yet'),
+      page.getByRole('row', { name: /Job state\s*[A-Z]+/ }),
     ).toBeVisible();
+    await expect(
+      page.getByRole('row', { name: /Spot share now/ }),
+    ).toBeVisible();
+    await expect(page.getByRole('row', { name: /Lag/ })).toContainText(
+      'target 120 s',
+    );
     await screenshot(page, '03-pipeline-streaming-tab');
   });
 

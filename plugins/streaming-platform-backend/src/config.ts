@@ -72,6 +72,24 @@ const AUTH_PROVIDERS: readonly ClusterAuthProvider[] = [
   'kubeconfig',
 ];
 
+const DAY = 86_400_000;
+
+/** A number setting with a default and bounds; out of bounds names the key. */
+function bounded(
+  config: Config | undefined,
+  prefix: string,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!(value >= min && value <= max)) {
+    throw new InputError(`${prefix}.${key} must be between ${min} and ${max}`);
+  }
+  return value;
+}
+
 /**
  * Reads and checks `streamingPlatform`; a mistake stops the backend at
  * start-up with the key that is wrong, rather than surfacing on a request.
@@ -268,22 +286,4 @@ export function readStreamingPlatformConfig(
       86_400,
     ),
   };
-}
-
-const DAY = 86_400_000;
-
-/** A number setting with a default and bounds; out of bounds names the key. */
-function bounded(
-  config: Config | undefined,
-  prefix: string,
-  key: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = config?.getOptionalNumber(key) ?? fallback;
-  if (!(value >= min && value <= max)) {
-    throw new InputError(`${prefix}.${key} must be between ${min} and ${max}`);
-  }
-  return value;
 }

@@ -49,14 +49,6 @@ export const streamingPlatformPlugin = createBackendPlugin({
       }) {
         const settings = readStreamingPlatformConfig(config);
         permissionsRegistry.addPermissions(streamingPlatformPermissions);
-        permissionsRegistry.addResourceType({
-          resourceRef: streamingPipelinePermissionResourceRef,
-          permissions: streamingPlatformPermissions,
-          rules: Object.values(streamingPipelinePermissionRules),
-          getResources: async refs =>
-            refs.map(ref => platform.index.pipeline(ref)),
-        });
-
         const history = await DatabaseHistoryStore.create({ database });
         let emulator: EmbeddedEmulator | undefined;
         if (settings.source === 'emulator') {
@@ -69,6 +61,14 @@ export const streamingPlatformPlugin = createBackendPlugin({
           catalog,
           emulator,
         });
+        permissionsRegistry.addResourceType({
+          resourceRef: streamingPipelinePermissionResourceRef,
+          permissions: streamingPlatformPermissions,
+          rules: Object.values(streamingPipelinePermissionRules),
+          getResources: async refs =>
+            refs.map(ref => platform.index.pipeline(ref)),
+        });
+
         platform.start();
         // Price the nodes and warm the caches as soon as the clusters are read.
         void platform

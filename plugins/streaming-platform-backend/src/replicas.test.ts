@@ -90,11 +90,13 @@ describeWithPostgres('two backend replicas on one PostgreSQL', () => {
     return backend;
   }
 
-  const eventRows = () =>
+  const eventRows = async (): Promise<
+    Array<{ uid: string; count: number; rows: number | string }>
+  > =>
     knex('streaming_events')
       .select('uid', 'count')
       .count({ rows: '*' })
-      .groupBy('uid', 'count');
+      .groupBy('uid', 'count') as any;
 
   it('records each event once and polls CloudWatch once per interval', async () => {
     const a = await startReplica();

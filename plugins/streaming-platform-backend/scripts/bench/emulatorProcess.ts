@@ -12,7 +12,8 @@ async function main() {
   const scenario = process.argv[2] ?? 'fleet-L';
   const warmupMinutes = Number(process.argv[3] ?? 60);
   const token = 'bench-token';
-  const startMs = Math.floor(Date.now() / MINUTE) * MINUTE - warmupMinutes * MINUTE;
+  const startMs =
+    Math.floor(Date.now() / MINUTE) * MINUTE - warmupMinutes * MINUTE;
   const emulator = await PlatformEmulator.start({
     scenario,
     clock: 'manual',
@@ -35,6 +36,8 @@ async function main() {
     token,
     now: now(),
   });
+  // Ends with the benchmark, however it ends.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', async (message: any) => {
     if (message.advance) {
       emulator.runUntil(now() + message.advance);

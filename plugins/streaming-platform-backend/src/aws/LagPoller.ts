@@ -25,7 +25,13 @@ import { AwsSourceHealth, LagPollResult, LagTarget } from './types';
 /** A guard against a service that keeps answering with a NextToken. */
 const MAX_PAGES_PER_BATCH = 1_000;
 
-export interface LagPollerOptions extends AwsConnectionOptions {
+/** The limit on each GetMetricData attempt unless configured. */
+export const DEFAULT_LAG_REQUEST_TIMEOUT_MS = 20_000;
+
+export interface LagPollerOptions
+  extends Omit<AwsConnectionOptions, 'requestTimeoutMs'> {
+  /** The limit on each HTTP attempt (default 20 s). */
+  requestTimeoutMs?: number;
   logger: LoggerService;
   /** The CloudWatch client of a region; by default one is made per region from the connection options. */
   clientFor?(region: string): CloudWatchClient;
@@ -50,13 +56,17 @@ interface RegionPoll {
  * what failed. `poll` never throws for upstream failures.
  */
 export class LagPoller {
-  readonly #options: LagPollerOptions;
+  readonly #options: LagPollerOptions & { requestTimeoutMs: number };
   readonly #now: () => number;
   readonly #clients = new Map<string, CloudWatchClient>();
   readonly #health = new Map<string, SourceHealth>();
 
   constructor(options: LagPollerOptions) {
-    this.#options = options;
+    this.#options = {
+      ...options,
+      requestTimeoutMs:
+        options.requestTimeoutMs ?? DEFAULT_LAG_REQUEST_TIMEOUT_MS,
+    };
     this.#now = options.now ?? Date.now;
   }
 

@@ -44,7 +44,13 @@ describe('PriceService against the emulated Price List and EC2', () => {
   const wanted = new Map([
     [
       'eu-west-1',
-      new Set(['m5.large', 'c6i.xlarge', 'r6g.2xlarge', 'x9.none']),
+      new Set([
+        'm5.large',
+        'm6i.xlarge',
+        'c6i.xlarge',
+        'r6g.2xlarge',
+        'x9.none',
+      ]),
     ],
     ['us-east-1', new Set(['m5.large'])],
   ]);
@@ -76,17 +82,22 @@ describe('PriceService against the emulated Price List and EC2', () => {
 
     // One GetProducts per type and region; one spot history call per region.
     expect(emulator.aws.calls).toEqual({
-      GetProducts: 5,
+      GetProducts: 6,
       DescribeSpotPriceHistory: 2,
     });
     expect(prices.lastRefresh).toEqual({
-      onDemandPrices: 3,
-      spotPrices: 9,
-      calls: 7,
+      onDemandPrices: 4,
+      spotPrices: 12,
+      calls: 8,
     });
     const now = emulator.simulation.clock.now();
     const asOf = new Date(now).toISOString();
-    for (const type of ['m5.large', 'c6i.xlarge', 'r6g.2xlarge']) {
+    for (const type of [
+      'm5.large',
+      'm6i.xlarge',
+      'c6i.xlarge',
+      'r6g.2xlarge',
+    ]) {
       expect(prices.priceOf(node(type, 'on-demand'))).toEqual({
         usdPerHour: book.onDemandUsdPerHour(type),
         source: 'price-list',

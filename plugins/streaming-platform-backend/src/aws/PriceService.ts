@@ -50,7 +50,13 @@ export interface PriceRefreshResult {
 
 export type PriceSourceId = 'price-list' | 'spot-price-history';
 
-export interface PriceServiceOptions extends AwsConnectionOptions {
+/** The limit on each Price List and EC2 attempt unless configured. */
+export const DEFAULT_PRICE_REQUEST_TIMEOUT_MS = 30_000;
+
+export interface PriceServiceOptions
+  extends Omit<AwsConnectionOptions, 'requestTimeoutMs'> {
+  /** The limit on each HTTP attempt (default 30 s). */
+  requestTimeoutMs?: number;
   logger: LoggerService;
   /** Where the Price List API is called (default us-east-1). */
   priceListRegion?: string;
@@ -77,7 +83,7 @@ const key = (region: string, instanceType: string) =>
  * read before (the source's health turns `stale`).
  */
 export class PriceService implements NodePriceLookup {
-  readonly #options?: PriceServiceOptions;
+  readonly #options?: PriceServiceOptions & { requestTimeoutMs: number };
   readonly #now: () => number;
   readonly #onDemand = new Map<string, ReadPrice>();
   readonly #spot = new Map<string, ZonePrices>();
@@ -90,7 +96,11 @@ export class PriceService implements NodePriceLookup {
   #lastRefresh?: PriceRefreshResult;
 
   constructor(options: PriceServiceOptions | undefined) {
-    this.#options = options;
+    this.#options = options && {
+      ...options,
+      requestTimeoutMs:
+        options.requestTimeoutMs ?? DEFAULT_PRICE_REQUEST_TIMEOUT_MS,
+    };
     this.#now = options?.now ?? Date.now;
     if (!options) {
       const notConfigured = sourceError(

@@ -14,7 +14,7 @@ export {
   mergeLagResults,
 } from './lagQueries';
 export type { LagPollerOptions } from './LagPoller';
-export { LagPoller } from './LagPoller';
+export { DEFAULT_LAG_REQUEST_TIMEOUT_MS, LagPoller } from './LagPoller';
 export type { SpotQuote } from './priceParsing';
 export {
   fallbackOnDemandPrice,
@@ -28,5 +28,9 @@ export type {
   PriceServiceOptions,
   PriceSourceId,
 } from './PriceService';
-export { PRICE_LIST_REGION, PriceService } from './PriceService';
+export {
+  DEFAULT_PRICE_REQUEST_TIMEOUT_MS,
+  PRICE_LIST_REGION,
+  PriceService,
+} from './PriceService';
 export { SourceHealth } from './SourceHealth';

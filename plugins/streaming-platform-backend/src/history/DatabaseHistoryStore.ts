@@ -35,6 +35,9 @@ import {
 } from './types';
 
 const HOUR = 3_600_000;
+const EVENT_KEY = ['cluster', 'uid', 'count'];
+const UID_KEY = ['cluster', 'uid'];
+const EVENT_ORDER = ['at', 'uid', 'count'];
 /** Rows per insert: well under SQLite's 32,766 bound variables. */
 const CHUNK = 400;
 /** Re-roll this much before the last rolled hour: lag samples arrive late. */
@@ -44,6 +47,24 @@ const migrationsDir = resolvePackagePath(
   '@internal/backstage-plugin-streaming-platform-backend',
   'migrations',
 );
+
+/**
+ * One row per key, in key order. Inserting in one global order keeps two
+ * replicas writing overlapping batches from deadlocking on PostgreSQL, and an
+ * upsert may not touch a row twice in one statement.
+ */
+function uniqueSorted<T extends Record<string, unknown>>(
+  rows: T[],
+  key: string[],
+): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    byKey.set(key.map(k => String(row[k])).join('\u0000'), row);
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1)) // keys are unique
+    .map(([, row]) => row);
+}
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -87,11 +108,13 @@ export class DatabaseHistoryStore implements HistoryStore {
 
   async recordEvents(events: RecordedEvent[]): Promise<number> {
     let added = 0;
-    for (const batch of chunks(events.map(eventToRow))) {
+    const rows = uniqueSorted(events.map(eventToRow), EVENT_KEY);
+    for (const batch of chunks(rows)) {
       const inserted = await this.#db('streaming_events')
         .insert(batch)
-        .onConflict(['cluster', 'uid', 'count'])
+        .onConflict(EVENT_KEY)
         .ignore()
+        // Both databases return only the rows this statement inserted.
         .returning(['uid']);
       added += Array.isArray(inserted) ? inserted.length : 0;
     }
@@ -100,12 +123,10 @@ export class DatabaseHistoryStore implements HistoryStore {
 
   async recordPodLifecycles(pods: PodLifecycle[]): Promise<void> {
     const table = 'streaming_pod_lifecycles';
-    for (const batch of chunks(
-      dedupe(pods.map(podToRow), r => `${r.cluster}/${r.uid}`),
-    )) {
+    for (const batch of chunks(uniqueSorted(pods.map(podToRow), UID_KEY))) {
       await this.#db(table)
         .insert(batch)
-        .onConflict(['cluster', 'uid'])
+        .onConflict(UID_KEY)
         .merge({
           ...keepKnown(this.#db, table, [
             'pipeline_ref',
@@ -125,12 +146,10 @@ export class DatabaseHistoryStore implements HistoryStore {
 
   async recordNodeClaimLifecycles(claims: NodeClaimLifecycle[]): Promise<void> {
     const table = 'streaming_nodeclaim_lifecycles';
-    for (const batch of chunks(
-      dedupe(claims.map(claimToRow), r => `${r.cluster}/${r.uid}`),
-    )) {
+    for (const batch of chunks(uniqueSorted(claims.map(claimToRow), UID_KEY))) {
       await this.#db(table)
         .insert(batch)
-        .onConflict(['cluster', 'uid'])
+        .onConflict(UID_KEY)
         .merge(
           keepKnown(this.#db, table, [
             'node_name',
@@ -169,8 +188,7 @@ export class DatabaseHistoryStore implements HistoryStore {
   }
 
   async #upsert(table: string, rows: Record<string, unknown>[], key: string[]) {
-    const unique = dedupe(rows, r => key.map(k => String(r[k])).join('\u0000'));
-    for (const batch of chunks(unique)) {
+    for (const batch of chunks(uniqueSorted(rows, key))) {
       await this.#db(table).insert(batch).onConflict(key).merge();
     }
   }
@@ -180,7 +198,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .where('pipeline_ref', pipelineRef)
       .andWhere('at', '>=', window.from)
       .andWhere('at', '<', window.to)
-      .orderBy('at');
+      .orderBy(EVENT_ORDER);
     return rows.map(rowToEvent);
   }
 
@@ -193,7 +211,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .where({ cluster, node_pool: nodePool })
       .andWhere('at', '>=', window.from)
       .andWhere('at', '<', window.to)
-      .orderBy('at');
+      .orderBy(EVENT_ORDER);
     return rows.map(rowToEvent);
   }
 
@@ -204,7 +222,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .whereIn('reason', reasons)
       .andWhere('at', '>=', window.from)
       .andWhere('at', '<', window.to)
-      .orderBy('at');
+      .orderBy(EVENT_ORDER);
     return rows.map(rowToEvent);
   }
 
@@ -215,7 +233,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .andWhere(q =>
         q.whereNull('deleted_at').orWhere('deleted_at', '>=', window.from),
       )
-      .orderBy('created_at');
+      .orderBy(['created_at', 'uid']);
     return rows.map(rowToPod);
   }
 
@@ -224,7 +242,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .where('cluster', cluster)
       .andWhere('created_at', '>=', window.from)
       .andWhere('created_at', '<', window.to)
-      .orderBy('created_at');
+      .orderBy(['created_at', 'uid']);
     return rows.map(rowToPod);
   }
 
@@ -235,7 +253,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .andWhere(q =>
         q.whereNull('deleted_at').orWhere('deleted_at', '>=', window.from),
       )
-      .orderBy('created_at');
+      .orderBy(['created_at', 'uid']);
     return rows.map(rowToClaim);
   }
 
@@ -252,15 +270,22 @@ export class DatabaseHistoryStore implements HistoryStore {
   }
 
   async #samples(table: string, refs: string[], window: TimeWindow) {
-    if (!refs.length) return [];
+    const batches = chunks([...new Set(refs)]);
     const rows: any[] = [];
-    for (const batch of chunks(refs)) {
+    for (const batch of batches) {
       rows.push(
         ...(await this.#db(table)
           .whereIn('pipeline_ref', batch)
           .andWhere('at', '>=', window.from)
           .andWhere('at', '<', window.to)
-          .orderBy('at')),
+          .orderBy(['at', 'pipeline_ref'])),
+      );
+    }
+    if (batches.length > 1) {
+      rows.sort(
+        (a, b) =>
+          Number(a.at) - Number(b.at) ||
+          (a.pipeline_ref < b.pipeline_ref ? -1 : 1),
       );
     }
     return rows;
@@ -279,7 +304,8 @@ export class DatabaseHistoryStore implements HistoryStore {
           .on('l.pipeline_ref', '=', 'n.pipeline_ref')
           .andOn('l.at', '=', 'n.newest'),
       )
-      .select('l.*');
+      .select('l.*')
+      .orderBy('l.pipeline_ref');
     return rows.map(rowToLagSample);
   }
 
@@ -288,7 +314,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .modify(q => (cluster ? q.where('cluster', cluster) : q))
       .andWhere('at', '>=', window.from)
       .andWhere('at', '<', window.to)
-      .orderBy('at');
+      .orderBy(['at', 'cluster', 'node_pool']);
     return rows.map(rowToPoolSample);
   }
 
@@ -328,7 +354,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       .modify(q => (cluster ? q.where('cluster', cluster) : q))
       .andWhere('at', '>=', window.from)
       .andWhere('at', '<', window.to)
-      .orderBy('at');
+      .orderBy(['at', 'cluster', 'node_pool']);
     return rows.map((r: any) => ({
       ...rowToPoolSample(r),
       samples: Number(r.samples),
@@ -366,19 +392,24 @@ export class DatabaseHistoryStore implements HistoryStore {
     }
     let hours = 0;
     for (let hour = start; hour < end; hour += HOUR) {
-      await this.#rollHour(hour);
-      hours++;
+      if (await this.#rollHour(hour)) hours++;
     }
     if (end > start) {
+      // Only forward: a replica with an older `until` must not move it back.
       await this.#db('streaming_rollup_state')
         .insert({ name: 'samples', rolled_until: end })
         .onConflict('name')
-        .merge();
+        .ignore();
+      await this.#db('streaming_rollup_state')
+        .where('name', 'samples')
+        .andWhere('rolled_until', '<', end)
+        .update({ rolled_until: end });
     }
     return hours;
   }
 
-  async #rollHour(hour: number) {
+  /** Rolls one hour up; true when it had minute samples. */
+  async #rollHour(hour: number): Promise<boolean> {
     const window = { from: hour, to: hour + HOUR };
     const between = async (q: Knex.QueryBuilder): Promise<any[]> =>
       q.where('at', '>=', window.from).andWhere('at', '<', window.to);
@@ -480,6 +511,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       'node_pool',
       'at',
     ]);
+    return pipelineRollups.length + lagRollups.length + poolRollups.length > 0;
   }
 
   async applyRetention(
@@ -518,12 +550,6 @@ export class DatabaseHistoryStore implements HistoryStore {
     }
     return deleted;
   }
-}
-
-function dedupe<T>(rows: T[], key: (row: T) => string): T[] {
-  const byKey = new Map<string, T>();
-  for (const row of rows) byKey.set(key(row), row);
-  return [...byKey.values()];
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {

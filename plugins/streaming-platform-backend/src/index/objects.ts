@@ -197,11 +197,7 @@ export function readNode(object: KubeObject): NodeObject | undefined {
     zone: labels['topology.kubernetes.io/zone'] ?? '',
     region: labels['topology.kubernetes.io/region'] ?? '',
     nodePool: karpenterPool ?? nodeGroup,
-    nodePoolKind: karpenterPool
-      ? 'karpenter'
-      : nodeGroup
-      ? 'node-group'
-      : 'none',
+    nodePoolKind: poolKind(karpenterPool, nodeGroup),
     cpuMillis: parseCpuMillis(capacity.cpu),
     memoryMiB: parseMemoryMiB(capacity.memory),
     ready: conditionTime(status.conditions, 'Ready') !== undefined,
@@ -282,4 +278,12 @@ export function readEvent(
       typeof component === 'string' && component ? component : undefined,
     at,
   };
+}
+
+function poolKind(
+  karpenterPool: string | undefined,
+  nodeGroup: string | undefined,
+): NodeObject['nodePoolKind'] {
+  if (karpenterPool) return 'karpenter';
+  return nodeGroup ? 'node-group' : 'none';
 }

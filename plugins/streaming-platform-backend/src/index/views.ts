@@ -112,32 +112,33 @@ export function pipelinePods(
   cluster: ClusterIndex,
   pipeline: IndexedPipeline,
 ): PipelinePod[] {
-  return cluster
-    .podsOfPipeline(`${pipeline.namespace}/${pipeline.name}`)
-    .map(pod => {
-      const node = pod.nodeName ? cluster.nodes.get(pod.nodeName) : undefined;
-      return {
-        name: pod.name,
-        role: pod.role ?? 'taskmanager',
-        phase: pod.deletingAt ? 'Terminating' : pod.phase,
-        ready: pod.ready,
-        cpuCores: pod.cpuMillis / 1000,
-        memoryGiB: pod.memoryMiB / 1024,
-        createdAt: new Date(pod.createdAt).toISOString(),
-        nodeName: pod.nodeName,
-        capacityType: node?.capacityType,
-        instanceType: node?.instanceType,
-        zone: node?.zone,
-        nodePool: node?.nodePool,
-      };
-    })
-    .sort((a, b) =>
-      a.role === b.role
-        ? a.name.localeCompare(b.name)
-        : a.role === 'jobmanager'
-        ? -1
-        : 1,
-    );
+  return (
+    cluster
+      .podsOfPipeline(`${pipeline.namespace}/${pipeline.name}`)
+      .map(pod => {
+        const node = pod.nodeName ? cluster.nodes.get(pod.nodeName) : undefined;
+        return {
+          name: pod.name,
+          role: pod.role ?? 'taskmanager',
+          phase: pod.deletingAt ? 'Terminating' : pod.phase,
+          ready: pod.ready,
+          cpuCores: pod.cpuMillis / 1000,
+          memoryGiB: pod.memoryMiB / 1024,
+          createdAt: new Date(pod.createdAt).toISOString(),
+          nodeName: pod.nodeName,
+          capacityType: node?.capacityType,
+          instanceType: node?.instanceType,
+          zone: node?.zone,
+          nodePool: node?.nodePool,
+        };
+      })
+      // JobManager first, then TaskManagers by name.
+      .sort(
+        (a, b) =>
+          Number(a.role !== 'jobmanager') - Number(b.role !== 'jobmanager') ||
+          a.name.localeCompare(b.name),
+      )
+  );
 }
 
 /** The minute sample the sampler records for a pipeline. */

@@ -5,69 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { ClusterWatcher, ClusterWatcherOptions } from './ClusterWatcher';
 import { createKubeConfig } from './clusterAuth';
-import { KubeObject, WatchSink, WatchedKind } from './types';
+import { WatchedKind } from './types';
 import { WATCHED_KINDS } from './watchedKinds';
+import {
+  MapSink,
+  converged as storeConverged,
+  storeVersions as storeVersionsOf,
+  waitFor,
+} from './__testUtils__/emulatorSink';
 
 jest.setTimeout(60_000);
-
-/** The emulator's store key of each watched kind. */
-const STORE_KEYS: Record<WatchedKind, string> = {
-  FlinkDeployment: 'flink.apache.org/v1beta1/flinkdeployments',
-  Pod: 'v1/pods',
-  Node: 'v1/nodes',
-  NodeClaim: 'karpenter.sh/v1/nodeclaims',
-  NodePool: 'karpenter.sh/v1/nodepools',
-  Event: 'v1/events',
-};
-
-const keyOf = (object: KubeObject) =>
-  `${object.metadata?.namespace ?? ''}/${object.metadata?.name}`;
-
-/** A sink that keeps the objects, one map per kind. */
-class MapSink implements WatchSink {
-  readonly objects = new Map<WatchedKind, Map<string, KubeObject>>(
-    WATCHED_KINDS.map(kind => [kind, new Map()]),
-  );
-  replaces = 0;
-
-  replace(_cluster: string, kind: WatchedKind, objects: KubeObject[]) {
-    this.replaces++;
-    this.objects.set(kind, new Map(objects.map(o => [keyOf(o), o])));
-  }
-
-  apply(
-    _cluster: string,
-    kind: WatchedKind,
-    type: 'ADDED' | 'MODIFIED' | 'DELETED',
-    object: KubeObject,
-  ) {
-    const objects = this.objects.get(kind)!;
-    if (type === 'DELETED') objects.delete(keyOf(object));
-    else objects.set(keyOf(object), object);
-  }
-
-  /** namespace/name → resourceVersion of a kind. */
-  versions(kind: WatchedKind): Map<string, string | undefined> {
-    return new Map(
-      [...this.objects.get(kind)!.values()].map(o => [
-        keyOf(o),
-        o.metadata?.resourceVersion,
-      ]),
-    );
-  }
-}
-
-async function waitFor(
-  condition: () => boolean,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
-}
 
 describe('ClusterWatcher against the platform emulator', () => {
   let emulator: PlatformEmulator;
@@ -75,21 +22,9 @@ describe('ClusterWatcher against the platform emulator', () => {
   const watchers: ClusterWatcher[] = [];
 
   const storeVersions = (kind: WatchedKind) =>
-    new Map(
-      emulator.clusters[0].store
-        .all(STORE_KEYS[kind])
-        .map(o => [keyOf(o), o.metadata.resourceVersion]),
-    );
+    storeVersionsOf(emulator.clusters[0].store, kind);
   const converged = (sink: MapSink, kinds = WATCHED_KINDS) =>
-    kinds.every(kind => {
-      const mine = sink.versions(kind);
-      const theirs = storeVersions(kind);
-      if (mine.size !== theirs.size) return false;
-      for (const [key, version] of theirs) {
-        if (mine.get(key) !== version) return false;
-      }
-      return true;
-    });
+    storeConverged(sink, emulator.clusters[0].store, kinds);
 
   async function startWatcher(
     options: Partial<ClusterWatcherOptions> & { token?: string } = {},
@@ -198,6 +133,22 @@ describe('ClusterWatcher against the platform emulator', () => {
     await waitFor(() => converged(sink), 'watching after relist');
   });
 
+  it('lists again when the history no longer holds its resourceVersion', async () => {
+    const { watcher, sink } = await startWatcher();
+    await waitFor(() => watcher.health().state === 'ok', 'ok');
+    // Cut the watches and, before they resume, move on further than the
+    // server keeps changes (5 minutes of watch history).
+    emulator.faults.dropWatchesNow();
+    emulator.advance(20 * 60_000);
+    await waitFor(
+      () => watcher.health().counters.relistsAfterGone > 0 && converged(sink),
+      'relist after the history expired',
+    );
+    const health = watcher.health();
+    expect(health.counters.restarts).toBe(0);
+    expect(health.state).toBe('ok');
+  });
+
   it('goes stale while the API server is down, keeps its data, and recovers', async () => {
     const { watcher, sink, logger } = await startWatcher();
     await waitFor(() => watcher.health().state === 'ok', 'ok');
@@ -257,6 +208,22 @@ describe('ClusterWatcher against the platform emulator', () => {
     );
     expect(health.lastSuccessAt).toBeUndefined();
     expect(sink.replaces).toBe(0);
+  });
+
+  it('gives up on a list that takes longer than the request timeout', async () => {
+    emulator.faults.set({ slowResponsesMs: 300 });
+    const { watcher } = await startWatcher({
+      requestTimeoutMs: 100,
+      kinds: ['NodePool'],
+    });
+    await waitFor(() => watcher.health().state === 'error', 'error');
+    expect(watcher.health().error).toMatchObject({
+      name: 'ServiceUnavailableError',
+      message: expect.stringContaining('timeout'),
+    });
+    emulator.faults.set({ slowResponsesMs: 0 });
+    await waitFor(() => watcher.health().state === 'ok', 'ok after timeouts');
+    expect(watcher.health().counters.restarts).toBeGreaterThan(0);
   });
 
   it('connects with the kubeconfig the emulator writes', async () => {

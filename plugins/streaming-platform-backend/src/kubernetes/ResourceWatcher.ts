@@ -65,6 +65,8 @@ type WatchOutcome =
   /** `quick`: ended within a second without any data. */
   | { type: 'ended'; resourceVersion: string; quick: boolean }
   | { type: 'gone'; resourceVersion: string; events: number }
+  /** Accepted, then silent for the idle timeout. */
+  | { type: 'idle'; resourceVersion: string; error: Error }
   | { type: 'error'; resourceVersion: string; error: Error };
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
@@ -74,11 +76,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
       return;
     }
+    let timer: NodeJS.Timeout | undefined = undefined;
     const onAbort = () => {
       clearTimeout(timer);
       resolve();
     };
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
@@ -102,7 +105,8 @@ const MAX_QUICK_WATCH_ENDS = 3;
  * `apply` per change. A watch that ends, or whose connection is cut after
  * it was accepted, is resumed from the last resourceVersion seen (events and
  * bookmarks), as client-go's reflector does; 410 Gone lists again at once;
- * any other failure (refused, 5xx, 401/403, idle timeout) lists again after
+ * a watch silent for the idle timeout is resumed likewise, after a backoff;
+ * any other failure (refused, 5xx, 401/403, parse error) lists again after
  * an exponential, jittered backoff, which a successful list resets.
  */
 export class ResourceWatcher {
@@ -182,6 +186,13 @@ export class ResourceWatcher {
       await sleep(jittered(backoffMs), signal);
       backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
     };
+    // A resumed watch that brings data again is back in sync.
+    const onWatchData = () => {
+      if (this.#state === 'retrying') {
+        backoffMs = initialBackoffMs;
+        this.#setInSync(true);
+      }
+    };
 
     while (!signal.aborted) {
       let resourceVersion: string;
@@ -214,9 +225,19 @@ export class ResourceWatcher {
       }
 
       while (!signal.aborted) {
-        const outcome = await this.#watchOnce(resourceVersion, signal);
+        const outcome = await this.#watchOnce(
+          resourceVersion,
+          signal,
+          onWatchData,
+        );
         if (signal.aborted) return;
         resourceVersion = outcome.resourceVersion;
+        if (outcome.type === 'idle') {
+          // The connection may be dead without a reset: open a new watch
+          // from where this one was, no need to list.
+          await retryAfter(outcome.error);
+          continue;
+        }
         if (outcome.type === 'ended') {
           quickEnds = outcome.quick ? quickEnds + 1 : 0;
           if (quickEnds < MAX_QUICK_WATCH_ENDS) {
@@ -316,9 +337,11 @@ export class ResourceWatcher {
     }
   }
 
+  /** One watch from `resourceVersion`; `onData` is told of changes and bookmarks. */
   #watchOnce(
     resourceVersion: string,
     signal: AbortSignal,
+    onData: () => void,
   ): Promise<WatchOutcome> {
     const { cluster, kind, sink, kubeConfig } = this.#options;
     const call = this.#call('watch');
@@ -352,14 +375,17 @@ export class ResourceWatcher {
           finish({ type: 'error', resourceVersion: at, error: failure });
         } else if ((error as { statusCode?: number })?.statusCode === 410) {
           finish({ type: 'gone', resourceVersion: at, events });
-        } else if ((error as { name?: string })?.name === 'TimeoutError') {
+        } else if (
+          (error as { name?: string })?.name === 'TimeoutError' &&
+          connected()
+        ) {
           finish({
-            type: 'error',
+            type: 'idle',
             resourceVersion: at,
             error: new ServiceUnavailableError(
-              `Kubernetes API could not ${call}: no answer, event or bookmark for ${Math.round(
-                this.#options.idleTimeoutMs / 1000,
-              )} s`,
+              `Kubernetes API could not ${call}: no event or bookmark for ${
+                this.#options.idleTimeoutMs / 1000
+              } s`,
             ),
           });
         } else if (error && !connected()) {
@@ -383,6 +409,7 @@ export class ResourceWatcher {
           case 'ADDED':
           case 'MODIFIED':
           case 'DELETED':
+            if (events === 0) onData();
             events++;
             this.counters.watchEvents++;
             lastResourceVersion =
@@ -399,6 +426,7 @@ export class ResourceWatcher {
             }
             return;
           case 'BOOKMARK':
+            onData();
             lastResourceVersion =
               object?.metadata?.resourceVersion ?? lastResourceVersion;
             return;

@@ -114,7 +114,7 @@ describe('createKubeConfig with aws', () => {
       { awsCredentials: credentials, now: () => clock },
     );
     const bearer = async () => {
-      const opts: { headers?: Record<string, unknown> } = {};
+      const opts: { headers?: Record<string, string> } = {};
       await kc.applyToHTTPSOptions(opts);
       const header = String(opts.headers?.Authorization);
       expect(header.startsWith('Bearer k8s-aws-v1.')).toBe(true);

@@ -28,6 +28,8 @@ export interface PipelineAccess {
   canReadCost(pipeline: StreamingPipelineResource): boolean;
   /** True when cost is allowed for every pipeline (platform-wide figures). */
   costForAll: boolean;
+  /** True when every pipeline may be read (answers can be shared). */
+  readAll: boolean;
 }
 
 const RULES = Object.values(streamingPipelinePermissionRules);
@@ -90,6 +92,7 @@ export async function pipelineAccess(
     canRead,
     canReadCost: p => canRead(p) && canCost(p),
     costForAll: cost === true && read === true,
+    readAll: read === true,
   };
 }
 

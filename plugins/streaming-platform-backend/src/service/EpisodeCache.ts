@@ -39,10 +39,23 @@ export class EpisodeCache {
       { from: now - EPISODE_WINDOW_MS, to: now },
       now,
     );
-    this.#cache.set(pipelineRef, { at: now, episodes });
+    const entry = { at: now, episodes };
     // A failed read is not cached: the next request tries again.
-    episodes.catch(() => this.#cache.delete(pipelineRef));
-    return episodes;
+    episodes.catch(() => {
+      if (this.#cache.get(pipelineRef) === entry)
+        this.#cache.delete(pipelineRef);
+    });
+    if (!cached) {
+      this.#cache.set(pipelineRef, entry);
+      return episodes;
+    }
+    // Stale: answer with what is known while the new read runs.
+    cached.at = now;
+    episodes.then(
+      () => this.#cache.set(pipelineRef, entry),
+      () => {},
+    );
+    return cached.episodes;
   }
 
   /** Episodes whose decision falls in the window, from the database. */

@@ -27,16 +27,36 @@ import { TimeWindow } from '../history/types';
 import { IndexedPipeline } from '../index/PlatformIndex';
 import { pipelinePods, pipelineSummary } from '../index/views';
 import { assertCanRead, PipelineAccess } from '../permissions/access';
+import { MicroCache } from './MicroCache';
 import { PlatformContext } from './PlatformContext';
 import { databaseReadError } from './sources';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const OWNERSHIP_TTL_MS = 30_000;
+
+/** Plain code-unit order: refs and ISO times need no locale. */
+function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
 
 /** Answers about pipelines: lists, one pipeline, its history, a team's. */
 export class PipelineQueries {
   readonly #ctx: PlatformContext;
   readonly #catalog: CatalogService;
+  readonly #details = new MicroCache<PipelineDetailResponse>({ ttlMs: 1000 });
+  readonly #teams = new MicroCache<TeamSummaryResponse>({ ttlMs: 1000 });
+  readonly #ownership = new Map<
+    string,
+    {
+      at: number;
+      answer: Promise<{
+        entities: Array<{ entityRef: string; pipelineRef: string }>;
+        source: DataSourceStatus;
+      }>;
+    }
+  >();
 
   constructor(ctx: PlatformContext, catalog: CatalogService) {
     this.#ctx = ctx;
@@ -62,7 +82,7 @@ export class PipelineQueries {
       if (!access.canRead(pipeline)) continue;
       items.push(this.#summary(pipeline, access));
     }
-    items.sort((a, b) => a.ref.localeCompare(b.ref));
+    items.sort((a, b) => compare(a.ref, b.ref));
     return {
       items,
       sources: [
@@ -74,7 +94,15 @@ export class PipelineQueries {
     };
   }
 
-  async detail(
+  /** One pipeline; shared for a second between callers who may read all. */
+  detail(ref: string, access: PipelineAccess): Promise<PipelineDetailResponse> {
+    if (!access.readAll) return this.#detail(ref, access);
+    return this.#details.get(`${ref}|${access.costForAll}`, () =>
+      this.#detail(ref, access),
+    );
+  }
+
+  async #detail(
     ref: string,
     access: PipelineAccess,
   ): Promise<PipelineDetailResponse> {
@@ -136,6 +164,10 @@ export class PipelineQueries {
         undefined,
     );
     const sources = ctx.sourcesFor([pipeline.cluster]);
+    const readLag = () =>
+      hourly
+        ? ctx.history.hourlyLagRollups([pipeline.ref], window)
+        : ctx.history.lagSamples([pipeline.ref], window);
     let samples: PipelineSample[] = [];
     let lag: LagSample[] = [];
     try {
@@ -143,11 +175,7 @@ export class PipelineQueries {
         hourly
           ? ctx.history.hourlyPipelineRollups([pipeline.ref], window)
           : ctx.history.pipelineSamples([pipeline.ref], window),
-        series.has('lag')
-          ? hourly
-            ? ctx.history.hourlyLagRollups([pipeline.ref], window)
-            : ctx.history.lagSamples([pipeline.ref], window)
-          : Promise.resolve([]),
+        series.has('lag') ? readLag() : Promise.resolve([]),
       ]);
     } catch (error) {
       sources.push(databaseReadError(error));
@@ -185,13 +213,11 @@ export class PipelineQueries {
       const limit = query.limit ?? 500;
       const events = recorded
         .map(toScalingEvent)
-        .sort((a, b) => b.at.localeCompare(a.at))
+        .sort((a, b) => compare(b.at, a.at))
         .slice(0, limit);
       return {
         events,
-        episodes: episodes.sort((a, b) =>
-          b.decidedAt.localeCompare(a.decidedAt),
-        ),
+        episodes: episodes.sort((a, b) => compare(b.decidedAt, a.decidedAt)),
         sources,
       };
     } catch (error) {
@@ -203,7 +229,23 @@ export class PipelineQueries {
     }
   }
 
-  async team(
+  /** A team's summary; shared for a second between callers who may read all. */
+  team(
+    group: string,
+    access: PipelineAccess,
+    credentials: BackstageCredentials,
+  ): Promise<TeamSummaryResponse> {
+    if (!access.readAll) return this.#team(group, access, credentials);
+    // Keyed by caller too: ownership is read from the catalog as the user.
+    const key = JSON.stringify([
+      group,
+      access.costForAll,
+      credentials.principal,
+    ]);
+    return this.#teams.get(key, () => this.#team(group, access, credentials));
+  }
+
+  async #team(
     group: string,
     access: PipelineAccess,
     credentials: BackstageCredentials,
@@ -255,7 +297,7 @@ export class PipelineQueries {
     }
     return {
       group,
-      pipelines: pipelines.sort((a, b) => a.ref.localeCompare(b.ref)),
+      pipelines: pipelines.sort((a, b) => compare(a.ref, b.ref)),
       unmatched,
       lagBreachSeconds24h,
       ...(mixes.length ? { spotMix24h: combineMixes(mixes) } : {}),
@@ -266,7 +308,7 @@ export class PipelineQueries {
           }
         : {}),
       recentEpisodes: episodes
-        .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))
+        .sort((a, b) => compare(b.decidedAt, a.decidedAt))
         .slice(0, 50),
       scalingResponse: responseStats(episodes),
       sources,
@@ -310,6 +352,32 @@ export class PipelineQueries {
     source: DataSourceStatus;
   }> {
     const ownedBy = owners.map(o => o.toLocaleLowerCase('en-US'));
+    // Ownership changes rarely; each caller's answer is kept briefly.
+    const key = JSON.stringify([credentials.principal, ownedBy]);
+    const cached = this.#ownership.get(key);
+    if (cached && Date.now() - cached.at < OWNERSHIP_TTL_MS) {
+      return cached.answer;
+    }
+    const answer = this.#readOwnedPipelines(owners, ownedBy, credentials);
+    this.#ownership.set(key, { at: Date.now(), answer });
+    // A failed read is not kept: the next request asks the catalog again.
+    void answer.then(result => {
+      if (result.source.state === 'error') this.#ownership.delete(key);
+    });
+    if (this.#ownership.size > 10_000) {
+      this.#ownership.delete(this.#ownership.keys().next().value!);
+    }
+    return answer;
+  }
+
+  async #readOwnedPipelines(
+    owners: string[],
+    ownedBy: string[],
+    credentials: BackstageCredentials,
+  ): Promise<{
+    entities: Array<{ entityRef: string; pipelineRef: string }>;
+    source: DataSourceStatus;
+  }> {
     try {
       const { items } = await this.#catalog.getEntities(
         {

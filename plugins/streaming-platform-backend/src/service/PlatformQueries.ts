@@ -24,6 +24,7 @@ import { databaseReadError } from './sources';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const OVERVIEW_TTL_MS = 1000;
 
 type PoolStats = {
   nodeLaunchSeconds: DurationStats;
@@ -37,6 +38,10 @@ type PoolStats = {
 export class PlatformQueries {
   readonly #ctx: PlatformContext;
   readonly #prices: () => NodePriceLookup;
+  readonly #overviewCache = new Map<
+    string,
+    { at: number; answer: Promise<PlatformOverviewResponse> }
+  >();
   readonly #statsCache = new Map<
     string,
     { at: number; stats: Promise<Map<string, PoolStats>> }
@@ -47,7 +52,26 @@ export class PlatformQueries {
     this.#prices = prices;
   }
 
-  async overview(
+  /**
+   * The overview, shared for a second between callers who may read every
+   * pipeline: it walks every node and pod, and dashboards poll it.
+   */
+  overview(
+    query: { cluster?: string },
+    access: PipelineAccess,
+  ): Promise<PlatformOverviewResponse> {
+    if (!access.readAll) return this.#overview(query, access);
+    const key = `${query.cluster ?? '*'}|${access.costForAll}`;
+    const now = Date.now();
+    const cached = this.#overviewCache.get(key);
+    if (cached && now - cached.at < OVERVIEW_TTL_MS) return cached.answer;
+    const answer = this.#overview(query, access);
+    this.#overviewCache.set(key, { at: now, answer });
+    answer.catch(() => this.#overviewCache.delete(key));
+    return answer;
+  }
+
+  async #overview(
     query: { cluster?: string },
     access: PipelineAccess,
   ): Promise<PlatformOverviewResponse> {

@@ -20,6 +20,7 @@ const ALL: PipelineAccess = {
   canRead: () => true,
   canReadCost: () => true,
   costForAll: true,
+  readAll: true,
 };
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -105,7 +106,9 @@ describe('StreamingPlatform against the emulator with faults', () => {
       flushIntervalMs: 100,
     });
     platform.start();
-    expect(await platform.waitForSync(30_000)).toBe(true);
+    if (!(await platform.waitForSync(30_000))) {
+      throw new Error('the watches did not sync in 30 s');
+    }
     await platform.refreshPrices();
   });
 
@@ -224,6 +227,7 @@ describe('StreamingPlatform against the emulator with faults', () => {
     await until(
       () => JSON.stringify(indexedPodNames()) === JSON.stringify(podNames()),
     );
+    expect(indexedPodNames()).toEqual(podNames());
   });
 
   it('keeps the last lag and says CloudWatch is throttled, then polls again', async () => {

@@ -61,8 +61,10 @@ describe('EntityStreamingPipelineContent', () => {
     await renderWithApis(<EntityStreamingPipelineContent />, {
       entity: fraudScoring,
     });
+    expect(await screen.findByText('RUNNING')).toBeInTheDocument();
+    expect(screen.getByText('100 % of requested vCPU')).toBeInTheDocument();
     expect(
-      await screen.findByText('Reported by the backend'),
+      screen.getByText('no reading yet (target 60 s)'),
     ).toBeInTheDocument();
   });
 

@@ -37,14 +37,29 @@ function LiveData(props: { pipelineRef: PipelineRef }) {
     );
   }
   const ref = stringifyPipelineRef(pipelineRef);
-  const known = value.items.some(item => item.ref === ref);
+  const known = value.items.find(item => item.ref === ref);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
         <InfoCard title="Live data">
           {known ? (
             <StructuredMetadataTable
-              metadata={{ State: 'Reported by the backend' }}
+              metadata={{
+                'Job state': known.jobState,
+                Parallelism: known.parallelism,
+                TaskManagers: `${known.taskManagers.ready} ready of ${known.taskManagers.total}`,
+                'Spot share now': `${Math.round(
+                  known.spotMixNow.spot * 100,
+                )} % of requested vCPU`,
+                Lag:
+                  known.lag.latest?.timeLagSeconds === undefined
+                    ? `no reading yet (target ${known.lag.targetSeconds} s)`
+                    : `${Math.round(
+                        known.lag.latest.timeLagSeconds,
+                      )} s (target ${known.lag.targetSeconds} s${
+                        known.lag.breached ? ', above target' : ''
+                      })`,
+              }}
             />
           ) : (
             <EmptyState
