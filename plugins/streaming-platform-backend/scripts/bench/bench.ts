@@ -153,25 +153,31 @@ async function main() {
     `fleet-L emulator ready: ${info.clusters.map(c => c.name).join(', ')}`,
   );
 
-  // A database file, as a deployment has (an in-memory one would count
-  // the history in this process's memory).
+  // PostgreSQL when given (the several-replica setup: its work runs in its
+  // own process), else a SQLite file in this process.
+  const postgres = process.env.STREAMING_BENCH_POSTGRES;
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'streaming-bench-'));
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: path.join(dbDir, 'history.sqlite') },
-    useNullAsDefault: true,
-    // As a tuned SQLite runs: write-ahead log, no fsync per transaction.
-    pool: {
-      afterCreate: (
-        conn: any,
-        done: (error: unknown, conn: unknown) => void,
-      ) => {
-        conn.pragma('journal_mode = WAL');
-        conn.pragma('synchronous = NORMAL');
-        done(null, conn);
-      },
-    },
-  });
+  const knex = postgres
+    ? knexFactory({ client: 'pg', connection: postgres })
+    : knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename: path.join(dbDir, 'history.sqlite') },
+        useNullAsDefault: true,
+        // As a tuned SQLite runs: write-ahead log, no fsync per transaction.
+        pool: {
+          afterCreate: (
+            conn: any,
+            done: (error: unknown, conn: unknown) => void,
+          ) => {
+            conn.pragma('journal_mode = WAL');
+            conn.pragma('synchronous = NORMAL');
+            done(null, conn);
+          },
+        },
+      });
+  console.log(
+    `history database: ${postgres ? 'PostgreSQL' : 'SQLite (in this process)'}`,
+  );
   const history = await DatabaseHistoryStore.create({
     database: { getClient: async () => knex },
   });
