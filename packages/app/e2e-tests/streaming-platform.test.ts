@@ -105,12 +105,14 @@ test.describe('streaming platform portal', () => {
     ).toBeVisible();
     // Live data from the backend's watches of the emulated cluster.
     await expect(
-      page.getByRole('row', { name: /Job state\s*[A-Z]+/ }),
+      page.getByRole('row', { name: /^Job State [A-Z_]+$/ }),
     ).toBeVisible();
     await expect(
-      page.getByRole('row', { name: /Spot share now/ }),
+      page.getByRole('row', {
+        name: /^Spot Share Now \d+ % of requested vCPU$/,
+      }),
     ).toBeVisible();
-    await expect(page.getByRole('row', { name: /Lag/ })).toContainText(
+    await expect(page.getByRole('row', { name: /^Lag / })).toContainText(
       'target 120 s',
     );
     await screenshot(page, '03-pipeline-streaming-tab');
