@@ -165,6 +165,12 @@ describe('streaming-platform backend on the embedded emulator', () => {
     const detail = await get(ref);
     expect(detail.status).toBe(200);
     expect(detail.body.pods.length).toBeGreaterThan(1);
+    // Tagged, so a dashboard polling an unchanged answer gets a 304.
+    const again = await request(server)
+      .get(`${API}${ref}`)
+      .set('Authorization', mockCredentials.user.header())
+      .set('If-None-Match', detail.headers.etag);
+    expect(again.status).toBe(304);
     expect(detail.body.pods[0]).toMatchObject({
       role: 'jobmanager',
       capacityType: 'on-demand',

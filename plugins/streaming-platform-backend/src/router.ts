@@ -54,7 +54,16 @@ export async function createRouter(options: {
 
   router.get('/pipelines/:cluster/:namespace/:name', async (req, res) => {
     const { access } = await accessOf(req);
-    res.json(await pipelines.detail(refOf(req.params), access));
+    // Serialized and tagged once per second for everyone (see detailJson);
+    // the text is a PipelineDetailResponse, which the typed `json` cannot take.
+    const { json, etag } = await pipelines.detailJson(
+      refOf(req.params),
+      access,
+    );
+    (res as express.Response)
+      .set('ETag', etag)
+      .type('application/json')
+      .send(json);
   });
 
   router.get(

@@ -347,6 +347,7 @@ async function main() {
   // Warm the caches once, as a running backend has them.
   await httpLoad(Array.from({ length: 15 }, (_, t) => teamUrl(t)));
   await httpLoad(refs.map(ref => `/pipelines/${ref}`));
+  const health = await httpLoad(Array.from({ length: 3000 }, () => '/health'));
   const entity = await httpLoad(
     Array.from({ length: 3000 }, (_, i) => entityUrl(i)),
   );
@@ -506,6 +507,13 @@ async function main() {
   );
   console.log(`\n${CONCURRENCY} concurrent clients, latency in ms:`);
   console.log(`endpoint        p50      p95      p99`);
+  console.log(
+    `health     ${health.p50.toFixed(1).padStart(8)} ${health.p95
+      .toFixed(1)
+      .padStart(8)} ${health.p99
+      .toFixed(1)
+      .padStart(8)}   (the router's floor: no data)`,
+  );
   row('entity', entity, naiveEntity, 25);
   row('team(40)', team, naiveTeam, 100);
   row('platform', overview, naiveOverview, 100);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -35,6 +36,15 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const OWNERSHIP_TTL_MS = 30_000;
 
+/** JSON text and its entity tag, computed once for every caller. */
+function serialize(value: unknown): { json: string; etag: string } {
+  const json = JSON.stringify(value);
+  return {
+    json,
+    etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`,
+  };
+}
+
 /** Plain code-unit order: refs and ISO times need no locale. */
 function compare(a: string, b: string): number {
   if (a === b) return 0;
@@ -45,7 +55,9 @@ function compare(a: string, b: string): number {
 export class PipelineQueries {
   readonly #ctx: PlatformContext;
   readonly #catalog: CatalogService;
-  readonly #details = new MicroCache<PipelineDetailResponse>({ ttlMs: 1000 });
+  readonly #details = new MicroCache<{ json: string; etag: string }>({
+    ttlMs: 1000,
+  });
   readonly #teams = new MicroCache<TeamSummaryResponse>({ ttlMs: 1000 });
   readonly #ownership = new Map<
     string,
@@ -94,11 +106,24 @@ export class PipelineQueries {
     };
   }
 
-  /** One pipeline; shared for a second between callers who may read all. */
+  /** One pipeline. */
   detail(ref: string, access: PipelineAccess): Promise<PipelineDetailResponse> {
-    if (!access.readAll) return this.#detail(ref, access);
-    return this.#details.get(`${ref}|${access.costForAll}`, () =>
-      this.#detail(ref, access),
+    return this.#detail(ref, access);
+  }
+
+  /**
+   * One pipeline as JSON text; shared for a second between callers who may
+   * read all, serialized once: entity pages are the most requested answer.
+   */
+  detailJson(
+    ref: string,
+    access: PipelineAccess,
+  ): Promise<{ json: string; etag: string }> {
+    if (!access.readAll) {
+      return this.#detail(ref, access).then(serialize);
+    }
+    return this.#details.get(`${ref}|${access.costForAll}`, async () =>
+      serialize(await this.#detail(ref, access)),
     );
   }
 
