@@ -41,6 +41,7 @@ import { ConfigReader } from '@backstage/config';
 
 const MINUTE = 60_000;
 const CONCURRENCY = 50;
+const ROUNDS = 3;
 const gc = (globalThis as { gc?: () => void }).gc;
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -121,6 +122,18 @@ const allowAll = {
   authorizeConditional: async (requests: unknown[]) =>
     requests.map(() => ({ result: AuthorizeResult.ALLOW })),
 } as unknown as PermissionsService;
+
+type Percentiles = ReturnType<typeof percentiles>;
+
+/** The round with the median p95, and every round's p95 to show the spread. */
+function medianRound(list: Percentiles[]) {
+  const sorted = [...list].sort((a, b) => a.p95 - b.p95);
+  return {
+    ...sorted[Math.floor(sorted.length / 2)],
+    n: list.reduce((n, r) => n + r.n, 0),
+    p95s: list.map(r => r.p95.toFixed(1)).join(' / '),
+  };
+}
 
 function percentiles(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -308,6 +321,12 @@ async function main() {
   gc?.();
   const rssAfter = process.memoryUsage().rss;
 
+  // The 15 simulated minutes arrived in seconds; their writes to the
+  // history are done before the API is measured, as they would be long done
+  // at the fleet's real pace (~230 events/s).
+  await platform.recorder.flush();
+  await platform.recorder.flush();
+
   // The API, over HTTP, with the real router.
   const app = express();
   app.use(
@@ -347,16 +366,35 @@ async function main() {
   // Warm the caches once, as a running backend has them.
   await httpLoad(Array.from({ length: 15 }, (_, t) => teamUrl(t)));
   await httpLoad(refs.map(ref => `/pipelines/${ref}`));
-  const health = await httpLoad(Array.from({ length: 3000 }, () => '/health'));
-  const entity = await httpLoad(
-    Array.from({ length: 3000 }, (_, i) => entityUrl(i)),
-  );
-  const team = await httpLoad(
-    Array.from({ length: 1500 }, (_, i) => teamUrl(i)),
-  );
-  const overview = await httpLoad(
-    Array.from({ length: 1500 }, () => '/platform/overview'),
-  );
+  // Each endpoint is measured in ROUNDS rounds, interleaved so a noisy
+  // moment of this shared machine hits every endpoint alike; the table
+  // gives the median round (by p95) and every round's p95.
+  const rounds = {
+    health: [] as Percentiles[],
+    entity: [] as Percentiles[],
+    team: [] as Percentiles[],
+    overview: [] as Percentiles[],
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    rounds.health.push(
+      await httpLoad(Array.from({ length: 3000 }, () => '/health')),
+    );
+    rounds.entity.push(
+      await httpLoad(
+        Array.from({ length: 3000 }, (_, i) => entityUrl(i + round * 3000)),
+      ),
+    );
+    rounds.team.push(
+      await httpLoad(Array.from({ length: 1500 }, (_, i) => teamUrl(i))),
+    );
+    rounds.overview.push(
+      await httpLoad(Array.from({ length: 1500 }, () => '/platform/overview')),
+    );
+  }
+  const health = medianRound(rounds.health);
+  const entity = medianRound(rounds.entity);
+  const team = medianRound(rounds.team);
+  const overview = medianRound(rounds.overview);
 
   // The naive way: list from the Kubernetes API on every request.
   const core = new Map(
@@ -441,22 +479,27 @@ async function main() {
     }
   });
 
+  const fmt = (ms: number) => ms.toFixed(1).padStart(7);
   const row = (
     name: string,
-    fast: ReturnType<typeof percentiles>,
-    naive: ReturnType<typeof percentiles>,
-    target: number,
+    fast: ReturnType<typeof medianRound>,
+    naive?: Percentiles,
+    target?: number,
   ) =>
     console.log(
-      `${name.padEnd(10)} ${fast.p50.toFixed(1).padStart(8)} ${fast.p95
-        .toFixed(1)
-        .padStart(8)} ${fast.p99
-        .toFixed(1)
-        .padStart(8)}   (target p95 ≤ ${target} ms)   naive p50 ${naive.p50
-        .toFixed(0)
-        .padStart(6)} p95 ${naive.p95.toFixed(0).padStart(6)}   ×${(
-        naive.p95 / fast.p95
-      ).toFixed(0)} at p95, ×${(naive.p50 / fast.p50).toFixed(0)} at p50`,
+      `${name.padEnd(9)}${fmt(fast.p50)}${fmt(fast.p95)}${fmt(
+        fast.p99,
+      )}   ${fast.p95s.padEnd(20)} ${
+        target ? `target p95 ≤ ${target} ms` : "the router's floor"
+      }${
+        naive
+          ? `   naive p50 ${naive.p50.toFixed(0)} p95 ${naive.p95.toFixed(
+              0,
+            )} = ×${(naive.p95 / fast.p95).toFixed(0)} at p95, ×${(
+              naive.p50 / fast.p50
+            ).toFixed(0)} at p50`
+          : ''
+      }`,
     );
   console.log(
     `\nfleet-L: ${info.clusters.length} clusters, ${pipelines} pipelines, ${nodes} nodes, ${pods} pods`,
@@ -506,14 +549,10 @@ async function main() {
     )} MiB with the index and caches (target ≤ 1,536 MiB)`,
   );
   console.log(`\n${CONCURRENCY} concurrent clients, latency in ms:`);
-  console.log(`endpoint        p50      p95      p99`);
   console.log(
-    `health     ${health.p50.toFixed(1).padStart(8)} ${health.p95
-      .toFixed(1)
-      .padStart(8)} ${health.p99
-      .toFixed(1)
-      .padStart(8)}   (the router's floor: no data)`,
+    `endpoint     p50    p95    p99   p95 of each round    (the median round of ${ROUNDS})`,
   );
+  row('health', health);
   row('entity', entity, naiveEntity, 25);
   row('team(40)', team, naiveTeam, 100);
   row('platform', overview, naiveOverview, 100);
