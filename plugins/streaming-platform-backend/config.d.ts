@@ -102,5 +102,11 @@ export interface Config {
      * `streaming-platform.io/lag-target-seconds` annotation (default 60).
      */
     defaultLagTargetSeconds?: number;
+    /**
+     * The platform overview lists a pipeline as stuck on on-demand when every
+     * recorded minute of at least this many (default 60, at most 2880) had at
+     * least half of its requested vCPU on on-demand nodes.
+     */
+    stuckOnDemandMinutes?: number;
   };
 }

@@ -60,29 +60,79 @@ test.describe('streaming platform portal', () => {
     await screenshot(page, '01-catalog-pipelines');
   });
 
-  test('the streaming platform page lists every pipeline and the state of the data sources', async ({
+  test("the streaming platform page is the guest's team dashboard, with live figures", async ({
     page,
   }) => {
     await signInAsGuest(page);
     await sidebar(page)
       .getByRole('link', { name: 'Streaming platform' })
       .click();
-    await expect(page).toHaveURL(/\/streaming-platform$/);
-    const table = page.getByRole('table');
+    // The guest is a member of team-payments: that is the default team.
+    await expect(page).toHaveURL(
+      /\/streaming-platform\?group=group(%3A|:)default(%2F|\/)team-payments$/,
+    );
     await expect(
-      table.getByRole('link', { name: 'Card authorizations' }),
+      page.getByRole('status', { name: 'Data from the platform emulator' }),
     ).toBeVisible();
-    await expect(table.getByRole('row')).toHaveCount(1 + 12);
-    await expect(table.getByText('eks-demo-eu-west-1').first()).toBeVisible();
+    const table = page.getByRole('table', {
+      name: 'Streaming pipelines owned by Payments',
+    });
+    for (const name of [
+      'Card authorizations',
+      'Payment settlements',
+      'Refunds ledger',
+      'Currency rates',
+    ]) {
+      await expect(table.getByRole('link', { name })).toBeVisible();
+    }
+    await expect(
+      table.getByRole('link', { name: 'Fraud scoring' }),
+    ).toHaveCount(0);
+    // Real figures from the backend: a job state, a spot share and a cost
+    // per day on every row, and the totals row.
+    const cards = table.getByRole('row', { name: /Card authorizations/ });
+    await expect(cards).toContainText(/RUNNING|RESTARTING|CREATED|FAILED/);
+    await expect(cards).toContainText(/\d+ %/);
+    // Cost per day at the current rate: a real, non-zero estimate.
+    await expect(cards).toContainText(/\$(?!0\.00)\d+\.\d\d/);
+    await expect(table.getByRole('row', { name: /^Total/ })).toContainText(
+      /4 pipelines/,
+    );
     const sources = page.getByRole('list', { name: 'Data sources' });
-    // The portal runs on the embedded platform emulator, watches it as it
-    // would a real cluster, and says so.
     await expect(sources).toContainText(
       "Emulated cluster 'eks-demo-eu-west-1' (platform emulator, scenario demo)",
     );
-    await expect(sources).toContainText('watching; data is current');
-    await expect(sources).toContainText('On-demand prices (AWS Price List)');
-    await screenshot(page, '02-streaming-platform-page');
+    await screenshot(page, '02-team-dashboard');
+  });
+
+  test('the platform overview shows every NodePool with its spot share, cost and latencies', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/streaming-platform');
+    await page.getByRole('tab', { name: 'Platform' }).click();
+    await expect(page).toHaveURL(/\/streaming-platform\/platform$/);
+    const cluster = page.getByRole('region', { name: 'eks-demo-eu-west-1' });
+    await expect(cluster).toContainText(/\d+ %/);
+    await expect(
+      page.getByRole('heading', { name: 'NodePools of eks-demo-eu-west-1' }),
+    ).toBeVisible();
+    // A NodePool row: nodes by capacity type, spot share, cost per hour and
+    // launch latency percentiles, as the backend computed them.
+    await expect(
+      page.getByRole('row', {
+        name: /^flink-spot-first Karpenter NodePool \d+ spot \d+ % \$\d+\.\d\d .*p50 \d+/,
+      }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /^Nodes by capacity type/ }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('region', {
+        name: 'Pipelines stuck on on-demand capacity',
+      }),
+    ).toBeVisible();
+    await screenshot(page, '05-platform-overview');
   });
 
   test("a pipeline's Streaming tab shows its FlinkDeployment and its live state", async ({
@@ -115,7 +165,36 @@ test.describe('streaming platform portal', () => {
     await expect(page.getByRole('row', { name: /^Lag / })).toContainText(
       'target 120 s',
     );
+    // The panels: lag against its target, scaling, spot mix, cost, nodes.
+    await expect(
+      page.getByRole('img', { name: /^Lag over the last 6 h/ }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Nodes and NodeClaims' }),
+    ).toBeVisible();
+    // A node the pipeline ran on: its NodeClaim, type, zone, capacity and price.
+    await expect(
+      page
+        .getByRole('row', {
+          name: /^ip-[\d-]+\..* NodeClaim flink-.* (Spot|On-demand) \$\d+\.\d+\/h/,
+        })
+        .first(),
+    ).toBeVisible();
     await screenshot(page, '03-pipeline-streaming-tab');
+  });
+
+  test("a pipeline's overview card shows its state, lag and cost per day", async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/card-authorizations');
+    await expect(
+      page.getByRole('row', { name: /^Job State [A-Z_]+$/ }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('row', { name: /^Cost Per Day / }),
+    ).toContainText(/\$\d/);
+    await screenshot(page, '06-pipeline-overview-card');
   });
 
   test("a team's Streaming tab lists the pipelines the team owns", async ({
@@ -124,11 +203,15 @@ test.describe('streaming platform portal', () => {
     await signInAsGuest(page);
     await page.goto('/catalog/default/group/team-risk');
     await page.getByRole('link', { name: 'Streaming', exact: true }).click();
-    const table = page.getByRole('table');
+    const table = page.getByRole('table', {
+      name: 'Streaming pipelines owned by Risk',
+    });
     await expect(
       table.getByRole('link', { name: 'Fraud scoring' }),
     ).toBeVisible();
-    await expect(table.getByRole('row')).toHaveCount(1 + 4);
+    await expect(table.getByRole('row', { name: /^Total/ })).toContainText(
+      /4 pipelines/,
+    );
     await expect(
       table.getByRole('link', { name: 'Card authorizations' }),
     ).toHaveCount(0);

@@ -26,6 +26,7 @@ describe('readStreamingPlatformConfig', () => {
         eventsMs: 90 * 86_400_000,
       },
       defaultLagTargetSeconds: 60,
+      stuckOnDemandMinutes: 60,
     });
   });
 
@@ -37,6 +38,10 @@ describe('readStreamingPlatformConfig', () => {
     [
       { retention: { minuteSamplesDays: 0 } },
       'streamingPlatform.retention.minuteSamplesDays must be between 1 and 90',
+    ],
+    [
+      { stuckOnDemandMinutes: 2881 },
+      'streamingPlatform.stuckOnDemandMinutes must be between 1 and 2880',
     ],
     [
       { pricing: { endpoint: 'ftp://x' } },

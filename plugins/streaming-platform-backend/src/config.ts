@@ -62,6 +62,11 @@ export interface StreamingPlatformConfig {
   retention: RetentionSettings;
   /** The lag target of pipelines without the lag-target annotation, seconds. */
   defaultLagTargetSeconds: number;
+  /**
+   * How many minutes in a row a pipeline must have had at least half its
+   * requested vCPU on on-demand nodes to be listed as stuck on on-demand.
+   */
+  stuckOnDemandMinutes: number;
 }
 
 const SCENARIOS = ['demo', 'demo-node-groups', 'fleet-L'];
@@ -284,6 +289,15 @@ export function readStreamingPlatformConfig(
       60,
       1,
       86_400,
+    ),
+    // Runs are found in the 48 hours of samples kept in memory.
+    stuckOnDemandMinutes: bounded(
+      root,
+      'streamingPlatform',
+      'stuckOnDemandMinutes',
+      60,
+      1,
+      48 * 60,
     ),
   };
 }

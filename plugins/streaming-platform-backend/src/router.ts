@@ -88,9 +88,24 @@ export async function createRouter(options: {
     },
   );
 
+  router.get('/pipelines/:cluster/:namespace/:name/nodes', async (req, res) => {
+    const { access } = await accessOf(req);
+    res.json(await pipelines.nodes(refOf(req.params), req.query, access));
+  });
+
   router.get('/teams/summary', async (req, res) => {
     const { credentials, access } = await accessOf(req);
-    res.json(await pipelines.team(req.query.group, access, credentials));
+    // Serialized and tagged once per second (see teamJson); the text is a
+    // TeamSummaryResponse.
+    const { json, etag } = await pipelines.teamJson(
+      req.query.group,
+      access,
+      credentials,
+    );
+    (res as express.Response)
+      .set('ETag', etag)
+      .type('application/json')
+      .send(json);
   });
 
   router.get('/platform/overview', async (req, res) => {

@@ -7,6 +7,7 @@ import type {
   ScalingEvent,
   SpotMix,
   CapacityType,
+  PriceSource,
 } from './model';
 
 /**
@@ -49,6 +50,8 @@ export interface DataSourceStatus {
   lastSuccessAt?: string;
   /** The last error, when `state` is `stale` or `error`. */
   error?: SerializedError;
+  /** True when the source is the platform emulator, not a real cluster or AWS. */
+  emulated?: boolean;
 }
 
 /**
@@ -143,8 +146,51 @@ export interface PipelineDetailResponse {
   cost24h?: CostFigures;
   /** Time above the lag target in the last 24 hours, seconds. */
   lagBreachSeconds24h?: number;
-  /** Scaling response time over the last 14 days. */
+  /** Scaling response time of the episodes in the last 24 hours. */
   scalingResponse?: DurationStats;
+  /** The newest scaling episode (by decision time) in the last 24 hours, for "last scaling"; absent when there was none. */
+  lastEpisode?: ScalingEpisode;
+  sources: DataSourceStatus[];
+}
+
+/**
+ * A node a pipeline's pods ran on in a window, from recorded pod and
+ * NodeClaim lifecycles (and the index for what runs now).
+ *
+ * @public
+ */
+export interface PipelineNode {
+  name: string;
+  nodeClaim?: string;
+  nodePool?: string;
+  instanceType?: string;
+  zone?: string;
+  capacityType?: CapacityType;
+  /**
+   * The node's price per hour: a node still running at the price it is
+   * costed at now, one gone at today's price of its instance type, zone and
+   * capacity type (0 with `priceSource` `unknown` when none is known).
+   * Withheld without the cost permission, like `priceSource`.
+   */
+  usdPerHour?: number;
+  priceSource?: PriceSource;
+  /** When the first of the pipeline's pods on it was bound, clipped to the window. */
+  from: string;
+  /** When the last of them ended, clipped to the window; absent while one still runs there. */
+  to?: string;
+  /** How many of the pipeline's pods ran on it in the window. */
+  pods: number;
+}
+
+/**
+ * The answer of `GET /pipelines/{cluster}/{namespace}/{name}/nodes`.
+ *
+ * @public
+ */
+export interface PipelineNodesResponse {
+  from: string;
+  to: string;
+  nodes: PipelineNode[];
   sources: DataSourceStatus[];
 }
 
@@ -201,6 +247,45 @@ export interface PipelineEventsResponse {
 }
 
 /**
+ * One pipeline's figures on the team dashboard, beyond its summary.
+ *
+ * @public
+ */
+export interface TeamPipelineFigures {
+  ref: string;
+  /**
+   * The highest `timeLagSeconds` of each of the last 24 clock hours (`at` is
+   * the UTC hour's start; the last is the current hour so far), oldest
+   * first: 24 points. `timeLagSeconds` is absent for an hour without a
+   * reading.
+   */
+  lagSparkline: Array<{ at: string; timeLagSeconds?: number }>;
+  /**
+   * How often lag went above the target in the last 24 hours: readings above
+   * it after one at or below it. Minutes without a reading neither end nor
+   * start a breach; one that began before the 24 hours is not counted.
+   */
+  lagBreaches24h: number;
+  /** Time above the lag target in the last 24 hours, seconds. */
+  lagBreachSeconds24h: number;
+  spotMix24h?: SpotMix;
+  /** Withheld without the cost permission. */
+  cost24h?: CostFigures;
+  /**
+   * Cost of each of the last 7 UTC days (`day` is `YYYY-MM-DD`; the last is
+   * today so far), oldest first; a day without recorded minutes is left out,
+   * not shown as free. Withheld without the cost permission.
+   */
+  costPerDay7d?: Array<{
+    day: string;
+    usd: number;
+    onDemandEquivalentUsd: number;
+    /** How many recorded minutes the figure is made of: 1,440 for a whole day, fewer for today or a day history began. */
+    minutes?: number;
+  }>;
+}
+
+/**
  * The answer of `GET /teams/summary?group=`.
  *
  * @public
@@ -212,6 +297,12 @@ export interface TeamSummaryResponse {
   unmatched: Array<{ entityRef: string; pipelineRef: string }>;
   /** Time above lag target in the last 24 hours, seconds, per pipeline ref. */
   lagBreachSeconds24h: Record<string, number>;
+  /**
+   * Per pipeline ref: sparkline, breaches, spot mix, cost and its 7-day
+   * trend. A pipeline is absent until the backend has read its history
+   * (seconds after start).
+   */
+  figures: Record<string, TeamPipelineFigures>;
   spotMix24h?: SpotMix;
   /** Withheld without the cost permission. */
   cost24h?: CostFigures;
@@ -263,6 +354,30 @@ export interface ClusterOverview {
 }
 
 /**
+ * A pipeline whose pods have run mostly on on-demand capacity for long: its
+ * spot-first TaskManagers found no spot capacity, or it is not spot-first.
+ *
+ * @public
+ */
+export interface StuckOnDemandPipeline {
+  ref: string;
+  cluster: string;
+  team?: string;
+  /** Share of the pipeline's requested vCPU on on-demand nodes now. */
+  onDemandShareNow: number;
+  /**
+   * Since when every recorded minute had at least half its vCPU on on-demand
+   * (a minute without a sample breaks the run). At most 48 hours back: older
+   * minutes are not held in memory.
+   */
+  since: string;
+  /** How long that is, hours (the run's minutes / 60). */
+  hours: number;
+  /** What it costs per hour now; withheld without the cost permission. */
+  costPerHour?: CostFigures;
+}
+
+/**
  * The answer of `GET /platform/overview`.
  *
  * @public
@@ -270,6 +385,11 @@ export interface ClusterOverview {
 export interface PlatformOverviewResponse {
   clusters: ClusterOverview[];
   nodePools: NodePoolOverview[];
+  /**
+   * Pipelines (that the caller may read) on on-demand capacity for an hour or
+   * more (`streamingPlatform.stuckOnDemandMinutes`), longest first.
+   */
+  stuckOnDemand: StuckOnDemandPipeline[];
   sources: DataSourceStatus[];
 }
 

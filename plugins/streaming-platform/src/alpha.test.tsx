@@ -5,7 +5,10 @@ import {
   coreExtensionData,
 } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import plugin from './alpha';
 
 describe('streaming-platform plugin for the new frontend system', () => {
@@ -40,5 +43,19 @@ describe('streaming-platform plugin for the new frontend system', () => {
     ) as (entity: Entity) => boolean;
     expect(filter(e)).toBe(expected);
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Streaming');
+  });
+
+  it.each([
+    [entity('Component', 'streaming-pipeline'), true],
+    [entity('Component', 'service'), false],
+    [entity('Group', 'team'), false],
+  ] as const)('the pipeline overview card shows on %j: %s', (e, expected) => {
+    const tester = createExtensionTester(
+      plugin.getExtension('entity-card:streaming-platform/pipeline'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction) as (
+      entity: Entity,
+    ) => boolean;
+    expect(filter(e)).toBe(expected);
   });
 });

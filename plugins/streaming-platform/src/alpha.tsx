@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { StreamingPlatformClient, streamingPlatformApiRef } from './api';
 import {
@@ -52,6 +55,17 @@ const pipelineEntityContent = EntityContentBlueprint.make({
   },
 });
 
+const pipelineEntityCard = EntityCardBlueprint.make({
+  name: 'pipeline',
+  params: {
+    filter: isStreamingPipelineAvailable,
+    loader: () =>
+      import('./components/EntityStreamingPipelineOverviewCard').then(m => (
+        <m.EntityStreamingPipelineOverviewCard />
+      )),
+  },
+});
+
 const teamEntityContent = EntityContentBlueprint.make({
   name: 'team',
   params: {
@@ -67,8 +81,9 @@ const teamEntityContent = EntityContentBlueprint.make({
 
 /**
  * The streaming-platform plugin for apps on the new frontend system: the
- * /streaming-platform page, and Streaming tabs on pipeline Components and on
- * Groups.
+ * /streaming-platform page (team dashboard and platform overview), a
+ * Streaming tab and an overview card on pipeline Components, and a Streaming
+ * tab on Groups.
  *
  * @alpha
  */
@@ -78,6 +93,7 @@ export default createFrontendPlugin({
     streamingPlatformApi,
     streamingPlatformPage,
     pipelineEntityContent,
+    pipelineEntityCard,
     teamEntityContent,
   ],
   routes: {

@@ -10,6 +10,7 @@ export {
   streamingPlatformPlugin,
   StreamingPlatformPage,
   EntityStreamingPipelineContent,
+  EntityStreamingPipelineOverviewCard,
   EntityStreamingTeamContent,
 } from './plugin';
 export {
@@ -17,5 +18,5 @@ export {
   isStreamingTeamAvailable,
 } from './conditions';
 export { streamingPlatformApiRef, StreamingPlatformClient } from './api';
-export type { StreamingPlatformApi } from './api';
+export type { StreamingPlatformApi, TimeWindow } from './api';
 export { rootRouteRef } from './routes';

@@ -6,12 +6,14 @@ import {
 import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   notConnected,
   pipelineEntity,
   pipelinesHandler,
   testClient,
+  BACKEND,
 } from './__testUtils__/fixtures';
 import { streamingPlatformApiRef } from './api';
 import {
@@ -30,7 +32,20 @@ describe('legacy frontend system exports', () => {
   });
 
   it('renders the lazily loaded Streaming tab in a legacy app', async () => {
-    server.use(pipelinesHandler(notConnected));
+    server.use(
+      pipelinesHandler(notConnected),
+      // The backend knows no such FlinkDeployment: every pipeline route 404s.
+      http.get(`${BACKEND}/pipelines/eks-test/team-risk/fraud-scoring*`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No pipeline' },
+            request: { method: 'GET', url: '/pipelines/…' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
     await renderInTestApp(
       <TestApiProvider
         apis={[

@@ -65,6 +65,25 @@ export const EntityStreamingPipelineContent = streamingPlatformPlugin.provide(
 );
 
 /**
+ * The pipeline's card for the entity Overview tab: job state, parallelism,
+ * lag against target, spot share, cost per day and the last scaling.
+ *
+ * @public
+ */
+export const EntityStreamingPipelineOverviewCard =
+  streamingPlatformPlugin.provide(
+    createComponentExtension({
+      name: 'EntityStreamingPipelineOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityStreamingPipelineOverviewCard').then(
+            m => m.EntityStreamingPipelineOverviewCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * The Streaming tab of a Group: the team's pipelines.
  *
  * @public

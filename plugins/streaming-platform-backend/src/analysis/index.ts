@@ -13,3 +13,7 @@ export * from './durations';
 export * from './episodes';
 export * from './nodePoolStats';
 export * from './downsample';
+export * from './dailyCost';
+export * from './onDemandRun';
+export * from './pipelineNodes';
+export * from './timeOrder';

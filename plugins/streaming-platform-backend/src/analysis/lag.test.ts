@@ -1,5 +1,10 @@
 import { LagReading } from '@internal/backstage-plugin-streaming-platform-common';
-import { lagBreachSeconds, latestLag } from './lag';
+import {
+  lagBreachCount,
+  lagBreachSeconds,
+  latestLag,
+  maxLagPerStep,
+} from './lag';
 import { LagSample } from './types';
 
 const MIN = 60_000;
@@ -102,6 +107,87 @@ describe('lagBreachSeconds', () => {
     ['no samples', [], 60, window, undefined, 0],
   ])('%s', (_, samples, target, w, sampleMs, expected) => {
     expect(lagBreachSeconds(samples, target, w, sampleMs)).toBe(expected);
+  });
+});
+
+describe('lagBreachCount', () => {
+  const window = { from: T0, to: T0 + 10 * MIN };
+  it.each<[string, LagSample[], number]>([
+    // 12:02 goes above, 12:05 back under, 12:07 above again: 2 breaches
+    ['two breaches', minutes(T0, [10, 20, 61, 90, 70, 60, 5, 100, 30]), 2],
+    // Exactly at the target is not above it
+    ['at the target', minutes(T0, [60, 60, 60]), 0],
+    ['never above', minutes(T0, [1, 2, 3]), 0],
+    // Above all the time, nothing known before: one breach
+    ['above from the first reading', minutes(T0, [100, 100, 100]), 1],
+    // 11:58 and 11:59 were above already: the breach began before the window
+    [
+      'a breach that began before the window',
+      minutes(T0 - 2 * MIN, [100, 100, 100, 100, 10, 100]),
+      1,
+    ],
+    // 11:59 under, 12:00 above: it went above inside the window
+    [
+      'going above at the start of the window',
+      minutes(T0 - MIN, [10, 100, 100]),
+      1,
+    ],
+    // Minutes without a time lag, and missing minutes, are unknown: the
+    // breach goes on through them (12:01 unknown, 12:02–12:04 missing)
+    [
+      'unknown minutes do not split a breach',
+      [
+        ...minutes(T0, [100, undefined]),
+        ...minutes(T0 + 5 * MIN, [100, 10, 100]),
+      ],
+      2,
+    ],
+    // 12:10 is outside the window
+    ['the end is exclusive', minutes(T0 + 9 * MIN, [10, 100]), 0],
+    // In any order, with a duplicate: 12:00 under, 12:01 above, 12:03 above
+    [
+      'unsorted and duplicated',
+      [
+        ...minutes(T0 + 3 * MIN, [100]),
+        ...minutes(T0 + MIN, [100]),
+        ...minutes(T0 + MIN, [100]),
+        ...minutes(T0, [10]),
+      ],
+      1,
+    ],
+    ['no samples', [], 0],
+  ])('%s', (_, samples, expected) => {
+    expect(lagBreachCount(samples, 60, window)).toBe(expected);
+  });
+});
+
+describe('maxLagPerStep', () => {
+  const HOUR = 60 * MIN;
+  it('takes the highest reading of each step; a step without one has none', () => {
+    const samples: LagSample[] = [
+      ...minutes(T0, [5, 40, undefined, 12]),
+      ...minutes(T0 + 2 * HOUR + 30 * MIN, [7]),
+      // Outside the window
+      ...minutes(T0 - MIN, [999]),
+      ...minutes(T0 + 3 * HOUR, [999]),
+    ];
+    expect(
+      maxLagPerStep(samples, { from: T0, to: T0 + 3 * HOUR }, HOUR),
+    ).toStrictEqual([
+      { at: T0, timeLagSeconds: 40 },
+      { at: T0 + HOUR },
+      { at: T0 + 2 * HOUR, timeLagSeconds: 7 },
+    ]);
+  });
+
+  it.each<[string, { from: number; to: number }, number, number]>([
+    ['24 hours of hours', { from: T0, to: T0 + 24 * HOUR }, HOUR, 24],
+    // A partial last step is a step
+    ['a partial last step', { from: T0, to: T0 + 90 * MIN }, HOUR, 2],
+    ['an empty window', { from: T0, to: T0 }, HOUR, 0],
+    ['no step', { from: T0, to: T0 + HOUR }, 0, 0],
+  ])('%s', (_, window, stepMs, points) => {
+    expect(maxLagPerStep([], window, stepMs)).toHaveLength(points);
   });
 });
 

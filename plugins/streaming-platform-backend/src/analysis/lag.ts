@@ -1,4 +1,5 @@
 import { LagReading } from '@internal/backstage-plugin-streaming-platform-common';
+import { inTimeOrder } from './timeOrder';
 import { AnalysisWindow, LagSample } from './types';
 
 /**
@@ -32,6 +33,59 @@ export function lagBreachSeconds(
     coveredTo = Math.max(coveredTo, to);
   }
   return totalMs / 1000;
+}
+
+/**
+ * How many times lag went above its target in a window: each reading above
+ * the target whose previous reading was at or below it starts one breach.
+ * Readings without a time lag, and minutes without a reading, are unknown:
+ * they neither end nor start a breach. Readings before the window tell the
+ * state at its start, so a breach that began before the window is not
+ * counted; when nothing earlier is known, a first reading above the target
+ * counts as one.
+ */
+export function lagBreachCount(
+  samples: Iterable<LagSample>,
+  targetSeconds: number,
+  window: AnalysisWindow,
+): number {
+  let above: boolean | undefined;
+  let count = 0;
+  for (const { at, timeLagSeconds: lag } of inTimeOrder(samples)) {
+    if (at >= window.to) break;
+    if (lag === undefined || !Number.isFinite(lag)) continue;
+    const isAbove = lag > targetSeconds;
+    if (at >= window.from && isAbove && above !== true) count++;
+    above = isAbove;
+  }
+  return count;
+}
+
+/**
+ * The highest `timeLagSeconds` of each step of a window, one point per step
+ * from `window.from` (`[from + k·step, from + (k+1)·step)`), oldest first. A
+ * step without a reading has no `timeLagSeconds`: unknown, not zero.
+ */
+export function maxLagPerStep(
+  samples: Iterable<LagSample>,
+  window: AnalysisWindow,
+  stepMs: number,
+): Array<{ at: number; timeLagSeconds?: number }> {
+  if (!(stepMs > 0) || !(window.to > window.from)) return [];
+  const steps = Math.ceil((window.to - window.from) / stepMs);
+  const max: Array<number | undefined> = new Array(steps).fill(undefined);
+  for (const sample of samples) {
+    const lag = sample.timeLagSeconds;
+    if (lag === undefined || !Number.isFinite(lag)) continue;
+    if (!(sample.at >= window.from && sample.at < window.to)) continue;
+    const k = Math.floor((sample.at - window.from) / stepMs);
+    const current = max[k];
+    if (current === undefined || lag > current) max[k] = lag;
+  }
+  return max.map((timeLagSeconds, k) => ({
+    at: window.from + k * stepMs,
+    ...(timeLagSeconds === undefined ? {} : { timeLagSeconds }),
+  }));
 }
 
 function hasReading(sample: LagSample): boolean {

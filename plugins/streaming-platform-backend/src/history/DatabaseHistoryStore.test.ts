@@ -8,6 +8,7 @@ import {
   PodLifecycle,
   RecordedEvent,
 } from '../analysis/types';
+import { closeTo } from '../analysis/__testUtils__/closeTo';
 import { DatabaseHistoryStore } from './DatabaseHistoryStore';
 
 jest.setTimeout(60_000);
@@ -554,6 +555,80 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.hourlyNodePoolRollups('c2', { from: 0, to: until }),
       ).toEqual([]);
+    });
+
+    it("sums each pipeline's cost per UTC day from the hourly rollups, in one query", async () => {
+      const { knex, store } = await newStore();
+      const D = Date.UTC(2026, 10, 28);
+      const FRAUD = 'c1/risk/fraud';
+      const minutes = (from: number, count: number, cost: number, ref = REF) =>
+        Array.from({ length: count }, (_, i) =>
+          sample(from + i * MINUTE, cost, { pipelineRef: ref }),
+        );
+      await store.recordPipelineSamples([
+        // The day before: 23:00–23:59 at $6/h → $6 (on-demand $12), 60 minutes
+        ...minutes(D - HOUR, 60, 6),
+        // The day: 30 minutes at $12/h and 2 at $60/h → $8, 32 minutes
+        ...minutes(D, 30, 12),
+        ...minutes(D + 5 * HOUR, 2, 60),
+        // Another pipeline asked for, and one not asked for
+        ...minutes(D + 3 * HOUR, 1, 60, FRAUD),
+        ...minutes(D, 1, 60, 'c1/other/x'),
+        // Outside the window
+        ...minutes(D - DAY - HOUR, 1, 60),
+        ...minutes(D + DAY, 1, 60),
+      ]);
+      await store.rollUp(D + 2 * DAY);
+      let queries = 0;
+      const count = () => queries++;
+      knex.on('query', count);
+      const costs = await store.dailyPipelineCosts([FRAUD, REF, REF], {
+        from: D - DAY,
+        to: D + DAY,
+      });
+      knex.removeListener('query', count);
+      expect(queries).toBe(1);
+      expect(costs).toEqual(
+        closeTo([
+          {
+            pipelineRef: REF,
+            day: D - DAY,
+            usd: 6,
+            onDemandUsd: 12,
+            minutes: 60,
+          },
+          { pipelineRef: REF, day: D, usd: 8, onDemandUsd: 16, minutes: 32 },
+          { pipelineRef: FRAUD, day: D, usd: 1, onDemandUsd: 2, minutes: 1 },
+        ]),
+      );
+      expect(await store.dailyPipelineCosts([], { from: 0, to: D })).toEqual(
+        [],
+      );
+    });
+
+    it('reads the NodeClaims of given nodes only', async () => {
+      const { store } = await newStore();
+      await store.recordNodeClaimLifecycles([
+        claim('a', { nodeName: 'n1' }),
+        claim('b', { nodeName: 'n2', createdAt: T0 + 1 }),
+        claim('c'),
+      ]);
+      const window = { from: T0, to: T0 + HOUR };
+      expect(
+        uids(
+          await store.nodeClaimLifecycles('c1', window, {
+            nodeNames: ['n2', 'n1', 'n3'],
+          }),
+        ),
+      ).toEqual(['a', 'b']);
+      expect(
+        await store.nodeClaimLifecycles('c1', window, { nodeNames: [] }),
+      ).toEqual([]);
+      expect(uids(await store.nodeClaimLifecycles('c1', window))).toEqual([
+        'a',
+        'c',
+        'b',
+      ]);
     });
 
     it('rolls nothing up when there are no samples', async () => {

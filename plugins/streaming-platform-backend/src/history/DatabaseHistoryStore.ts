@@ -26,6 +26,7 @@ import {
   rowToPoolSample,
 } from './rows';
 import {
+  DailyPipelineCost,
   HistoryStore,
   HourlyLagRollup,
   HourlyNodePoolRollup,
@@ -35,6 +36,9 @@ import {
 } from './types';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Pipelines per query of a per-pipeline aggregate: one query for a fleet. */
+const REFS_PER_QUERY = 5000;
 const EVENT_KEY = ['cluster', 'uid', 'count'];
 const UID_KEY = ['cluster', 'uid'];
 const EVENT_ORDER = ['at', 'uid', 'count'];
@@ -246,14 +250,32 @@ export class DatabaseHistoryStore implements HistoryStore {
     return rows.map(rowToPod);
   }
 
-  async nodeClaimLifecycles(cluster: string, window: TimeWindow) {
-    const rows = await this.#db('streaming_nodeclaim_lifecycles')
-      .where('cluster', cluster)
-      .andWhere('created_at', '<', window.to)
-      .andWhere(q =>
-        q.whereNull('deleted_at').orWhere('deleted_at', '>=', window.from),
-      )
-      .orderBy(['created_at', 'uid']);
+  async nodeClaimLifecycles(
+    cluster: string,
+    window: TimeWindow,
+    options: { nodeNames?: string[] } = {},
+  ) {
+    const query = () =>
+      this.#db('streaming_nodeclaim_lifecycles')
+        .where('cluster', cluster)
+        .andWhere('created_at', '<', window.to)
+        .andWhere(q =>
+          q.whereNull('deleted_at').orWhere('deleted_at', '>=', window.from),
+        )
+        .orderBy(['created_at', 'uid']);
+    if (!options.nodeNames) return (await query()).map(rowToClaim);
+    const rows: any[] = [];
+    const batches = chunks([...new Set(options.nodeNames)]);
+    for (const names of batches) {
+      rows.push(...(await query().whereIn('node_name', names)));
+    }
+    if (batches.length > 1) {
+      rows.sort(
+        (a, b) =>
+          Number(a.created_at) - Number(b.created_at) ||
+          (a.uid < b.uid ? -1 : 1),
+      );
+    }
     return rows.map(rowToClaim);
   }
 
@@ -359,6 +381,49 @@ export class DatabaseHistoryStore implements HistoryStore {
       ...rowToPoolSample(r),
       samples: Number(r.samples),
     }));
+  }
+
+  async dailyPipelineCosts(
+    pipelineRefs: string[],
+    window: TimeWindow,
+  ): Promise<DailyPipelineCost[]> {
+    // `at` is epoch ms: the same integer arithmetic on SQLite and PostgreSQL.
+    const day = `(at - (at % ${DAY}))`;
+    const rows: any[] = [];
+    for (const refs of chunks([...new Set(pipelineRefs)], REFS_PER_QUERY)) {
+      rows.push(
+        ...(await this.#db('streaming_pipeline_hourly')
+          .select('pipeline_ref')
+          .select(this.#db.raw(`${day} as day`))
+          // A rollup holds the mean rate of `samples` minutes.
+          .select(this.#db.raw('sum(cost_usd_per_hour * samples) as usd_min'))
+          .select(
+            this.#db.raw('sum(on_demand_usd_per_hour * samples) as od_min'),
+          )
+          .select(this.#db.raw('sum(samples) as minutes'))
+          .whereIn('pipeline_ref', refs)
+          .andWhere('at', '>=', window.from)
+          .andWhere('at', '<', window.to)
+          .groupBy('pipeline_ref')
+          .groupByRaw(day)
+          .orderBy('pipeline_ref')
+          .orderByRaw(day)),
+      );
+    }
+    return rows
+      .map(r => ({
+        pipelineRef: String(r.pipeline_ref),
+        day: Number(r.day),
+        usd: Number(r.usd_min) / 60,
+        onDemandUsd: Number(r.od_min) / 60,
+        minutes: Number(r.minutes),
+      }))
+      .sort(
+        (a, b) =>
+          (a.pipelineRef < b.pipelineRef
+            ? -1
+            : Number(a.pipelineRef > b.pipelineRef)) || a.day - b.day,
+      );
   }
 
   /**

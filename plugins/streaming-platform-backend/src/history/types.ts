@@ -31,6 +31,17 @@ export type HourlyLagRollup = LagSample & {
 };
 export type HourlyNodePoolRollup = NodePoolSample & { samples: number };
 
+/** What a pipeline cost on one UTC day, summed from its hourly rollups. */
+export interface DailyPipelineCost {
+  pipelineRef: string;
+  /** The start of the UTC day, epoch ms. */
+  day: number;
+  usd: number;
+  onDemandUsd: number;
+  /** How many minute samples the day's rollups were made of (1,440 for a whole day). */
+  minutes: number;
+}
+
 /**
  * The history the backend keeps in its database. Every write is idempotent,
  * so several replicas, retries and restarts never double-count.
@@ -73,10 +84,11 @@ export interface HistoryStore {
     cluster: string,
     window: TimeWindow,
   ): Promise<PodLifecycle[]>;
-  /** NodeClaims of a cluster alive at any time in the window. */
+  /** NodeClaims of a cluster alive at any time in the window (only those of `nodeNames`, when given). */
   nodeClaimLifecycles(
     cluster: string,
     window: TimeWindow,
+    options?: { nodeNames?: string[] },
   ): Promise<NodeClaimLifecycle[]>;
 
   pipelineSamples(
@@ -102,6 +114,15 @@ export interface HistoryStore {
     cluster: string | undefined,
     window: TimeWindow,
   ): Promise<HourlyNodePoolRollup[]>;
+  /**
+   * Each pipeline's cost per UTC day from the hourly rollups whose hour
+   * starts in the window, in one query for all the pipelines; days without
+   * rollups are left out. Ordered by pipeline ref, then day.
+   */
+  dailyPipelineCosts(
+    pipelineRefs: string[],
+    window: TimeWindow,
+  ): Promise<DailyPipelineCost[]>;
 
   /** Rolls complete hours of minute samples up (idempotent; re-rolls an hour if run again). Returns hours written. */
   rollUp(until: number): Promise<number>;

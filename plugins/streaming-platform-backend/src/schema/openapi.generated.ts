@@ -102,7 +102,7 @@ export const spec = {
       get: {
         operationId: 'GetPipeline',
         description:
-          'One pipeline now: its state, pods and the nodes they run on, its spot mix, lag and cost over the last 24 hours, and its scaling response time over the last 14 days.',
+          'One pipeline now: its state, pods and the nodes they run on, its spot mix, lag and cost over the last 24 hours, and its scaling response time and newest scaling episode over the last 24 hours.',
         security: [
           {},
           {
@@ -330,11 +330,86 @@ export const spec = {
         },
       },
     },
+    '/pipelines/{cluster}/{namespace}/{name}/nodes': {
+      get: {
+        operationId: 'GetPipelineNodes',
+        description:
+          "The nodes a pipeline's pods ran on in a window, from recorded pod and Karpenter NodeClaim lifecycles and the nodes of now: instance type, zone, capacity type, NodePool and price per hour.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/ClusterPath',
+          },
+          {
+            $ref: '#/components/parameters/NamespacePath',
+          },
+          {
+            $ref: '#/components/parameters/NamePath',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Start of the window (ISO 8601); default 6 hours before `to`.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description: 'End of the window (ISO 8601); default now.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The nodes of the window and the state of every source.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineNodesResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/teams/summary': {
       get: {
         operationId: 'GetTeamSummary',
         description:
-          "A team's pipelines (those its catalog entities point at), their lag breaches, spot mix and cost over the last 24 hours, and recent scaling episodes.",
+          "A team's pipelines (those its catalog entities point at), their lag breaches, lag per hour, spot mix and cost over the last 24 hours, their cost per day over the last 7 days, and recent scaling episodes.",
         security: [
           {},
           {
@@ -384,7 +459,7 @@ export const spec = {
       get: {
         operationId: 'GetPlatformOverview',
         description:
-          'The clusters and their NodePools (or managed node groups) now and over the last 24 hours: nodes and vCPU by capacity type, cost, idle cost, node launch and pod pending times, interruptions and fallbacks.',
+          'The clusters and their NodePools (or managed node groups) now and over the last 24 hours: nodes and vCPU by capacity type, cost, idle cost, node launch and pod pending times, interruptions and fallbacks; and the pipelines stuck on on-demand capacity.',
         security: [
           {},
           {
@@ -1018,7 +1093,101 @@ export const spec = {
           scalingResponse: {
             $ref: '#/components/schemas/DurationStats',
             description:
-              'Scaling response time (trigger → all new TaskManagers ready) over the last 14 days.',
+              'Scaling response time (trigger → all new TaskManagers ready) of the scaling episodes decided in the last 24 hours.',
+          },
+          lastEpisode: {
+            $ref: '#/components/schemas/ScalingEpisode',
+            description:
+              'The newest scaling episode (by decision time) of the last 24 hours; absent when there was none.',
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      PipelineNode: {
+        type: 'object',
+        description:
+          "A node a pipeline's pods ran on in a window, from recorded pod and NodeClaim lifecycles and the index for the nodes of now.",
+        additionalProperties: false,
+        required: ['name', 'from', 'pods'],
+        properties: {
+          name: {
+            type: 'string',
+            description: "The node's name.",
+          },
+          nodeClaim: {
+            type: 'string',
+            description:
+              'The Karpenter NodeClaim that launched it; absent for managed node groups.',
+          },
+          nodePool: {
+            type: 'string',
+            description: 'Its Karpenter NodePool (or managed node group).',
+          },
+          instanceType: {
+            type: 'string',
+            description: 'Its instance type, e.g. `m6g.xlarge`.',
+          },
+          zone: {
+            type: 'string',
+            description: 'Its availability zone.',
+          },
+          capacityType: {
+            $ref: '#/components/schemas/CapacityType',
+            description: 'Its capacity type.',
+          },
+          usdPerHour: {
+            type: 'number',
+            description:
+              "The node's price per hour, USD: a node still running at the price it is costed at now, one gone at today's price of its instance type, zone and capacity type (0 with `priceSource` `unknown` when none is known). Withheld without the `streaming-platform.pipeline.cost.read` permission.",
+          },
+          priceSource: {
+            $ref: '#/components/schemas/PriceSource',
+            description: 'Where `usdPerHour` came from; withheld with it.',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              "When the first of the pipeline's pods on it was bound to it, clipped to the window.",
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the last of them ended, clipped to the window; absent while one still runs there.',
+          },
+          pods: {
+            type: 'integer',
+            description:
+              "How many of the pipeline's pods ran on it in the window.",
+          },
+        },
+      },
+      PipelineNodesResponse: {
+        type: 'object',
+        description:
+          'The answer of `GET /pipelines/{cluster}/{namespace}/{name}/nodes`.',
+        additionalProperties: false,
+        required: ['from', 'to', 'nodes', 'sources'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Start of the window.',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+            description: 'End of the window.',
+          },
+          nodes: {
+            type: 'array',
+            description: "The nodes, by when the pipeline's pods came to them.",
+            items: {
+              $ref: '#/components/schemas/PipelineNode',
+            },
           },
           sources: {
             $ref: '#/components/schemas/DataSourceStatuses',
@@ -1349,6 +1518,7 @@ export const spec = {
           'pipelines',
           'unmatched',
           'lagBreachSeconds24h',
+          'figures',
           'recentEpisodes',
           'scalingResponse',
           'sources',
@@ -1393,6 +1563,14 @@ export const spec = {
               type: 'number',
             },
           },
+          figures: {
+            type: 'object',
+            description:
+              'Per pipeline ref: its lag per hour, lag breaches, spot mix and cost over the last 24 hours and its cost per day over the last 7. A pipeline is absent until the backend has read its history (seconds after start).',
+            additionalProperties: {
+              $ref: '#/components/schemas/TeamPipelineFigures',
+            },
+          },
           spotMix24h: {
             $ref: '#/components/schemas/SpotMix',
             description: "The team's spot mix over the last 24 hours.",
@@ -1420,6 +1598,96 @@ export const spec = {
           },
           sources: {
             $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      TeamPipelineFigures: {
+        type: 'object',
+        description:
+          "One pipeline's figures on the team dashboard, beyond its summary.",
+        additionalProperties: false,
+        required: [
+          'ref',
+          'lagSparkline',
+          'lagBreaches24h',
+          'lagBreachSeconds24h',
+        ],
+        properties: {
+          ref: {
+            type: 'string',
+            description: 'The pipeline, `<cluster>/<namespace>/<name>`.',
+          },
+          lagSparkline: {
+            type: 'array',
+            description:
+              'The highest EstimatedMaxTimeLag of each of the last 24 clock hours (UTC hour starts, the last one the current hour so far), oldest first; 24 points, refreshed every 30 seconds.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['at'],
+              properties: {
+                at: {
+                  type: 'string',
+                  format: 'date-time',
+                  description: 'The start of the hour.',
+                },
+                timeLagSeconds: {
+                  type: 'number',
+                  description:
+                    "The hour's highest time lag, seconds; absent when it has no reading.",
+                },
+              },
+            },
+          },
+          lagBreaches24h: {
+            type: 'integer',
+            description:
+              'How often lag went above the target in the last 24 hours: readings above it after one at or below it (minutes without a reading neither end nor start a breach; one that began before the 24 hours is not counted).',
+          },
+          lagBreachSeconds24h: {
+            type: 'number',
+            description:
+              'Time above the lag target in the last 24 hours, seconds.',
+          },
+          spotMix24h: {
+            $ref: '#/components/schemas/SpotMix',
+            description:
+              'Spot mix over the last 24 hours, from recorded samples.',
+          },
+          cost24h: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost over the last 24 hours; withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+          costPerDay7d: {
+            type: 'array',
+            description:
+              'Estimated cost of each of the last 7 UTC days, today so far the last, oldest first: yesterday and today from the minute samples, older days from the hourly rollups. A day without recorded minutes is left out. Withheld without the cost permission.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['day', 'usd', 'onDemandEquivalentUsd'],
+              properties: {
+                day: {
+                  type: 'string',
+                  format: 'date',
+                  description: 'The UTC day, `YYYY-MM-DD`.',
+                },
+                usd: {
+                  type: 'number',
+                  description: 'Estimated cost that day, USD.',
+                },
+                onDemandEquivalentUsd: {
+                  type: 'number',
+                  description: 'The same at on-demand prices, USD.',
+                },
+                minutes: {
+                  type: 'integer',
+                  description:
+                    'How many recorded minutes the figure is made of: 1,440 for a whole day, fewer for today or a day history began or paused.',
+                },
+              },
+            },
           },
         },
       },
@@ -1538,11 +1806,53 @@ export const spec = {
           },
         },
       },
+      StuckOnDemandPipeline: {
+        type: 'object',
+        description:
+          'A pipeline that has run mostly on on-demand capacity for long: its spot-first TaskManagers found no spot capacity, or it is not spot-first.',
+        additionalProperties: false,
+        required: ['ref', 'cluster', 'onDemandShareNow', 'since', 'hours'],
+        properties: {
+          ref: {
+            type: 'string',
+            description: 'The pipeline, `<cluster>/<namespace>/<name>`.',
+          },
+          cluster: {
+            type: 'string',
+            description: 'The cluster it runs on.',
+          },
+          team: {
+            type: 'string',
+            description:
+              "The FlinkDeployment's `streaming-platform.io/team` label.",
+          },
+          onDemandShareNow: {
+            type: 'number',
+            description:
+              'Share of its requested vCPU on on-demand nodes now, 0 to 1.',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The start of the current unbroken run of recorded minutes with at least half its vCPU on on-demand (a minute without a sample breaks it). At most 48 hours back: older minutes are not held in memory.',
+          },
+          hours: {
+            type: 'number',
+            description: 'How long the run is, hours (its minutes / 60).',
+          },
+          costPerHour: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost per hour now; withheld without the `streaming-platform.pipeline.cost.read` permission.',
+          },
+        },
+      },
       PlatformOverviewResponse: {
         type: 'object',
         description: 'The answer of `GET /platform/overview`.',
         additionalProperties: false,
-        required: ['clusters', 'nodePools', 'sources'],
+        required: ['clusters', 'nodePools', 'stuckOnDemand', 'sources'],
         properties: {
           clusters: {
             type: 'array',
@@ -1556,6 +1866,14 @@ export const spec = {
             description: 'Their NodePools and managed node groups.',
             items: {
               $ref: '#/components/schemas/NodePoolOverview',
+            },
+          },
+          stuckOnDemand: {
+            type: 'array',
+            description:
+              'The pipelines the caller may read whose every recorded minute of the last `streamingPlatform.stuckOnDemandMinutes` (default 60) or more had at least half their requested vCPU on on-demand nodes, longest first.',
+            items: {
+              $ref: '#/components/schemas/StuckOnDemandPipeline',
             },
           },
           sources: {
@@ -1808,6 +2126,11 @@ export const spec = {
           error: {
             $ref: '#/components/schemas/SerializedError',
             description: 'The last error, when `state` is `stale` or `error`.',
+          },
+          emulated: {
+            type: 'boolean',
+            description:
+              'True when the source is the platform emulator, not a real cluster or AWS.',
           },
         },
       },

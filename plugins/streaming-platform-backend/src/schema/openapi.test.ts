@@ -29,6 +29,7 @@ describe('openapi.yaml request validation', () => {
     router.get('/pipelines/:cluster/:namespace/:name', echo);
     router.get('/pipelines/:cluster/:namespace/:name/timeseries', echo);
     router.get('/pipelines/:cluster/:namespace/:name/events', echo);
+    router.get('/pipelines/:cluster/:namespace/:name/nodes', echo);
     router.get('/teams/summary', echo);
     router.get('/platform/overview', echo);
     router.get('/platform/timeseries', echo);
@@ -61,6 +62,10 @@ describe('openapi.yaml request validation', () => {
       '/pipelines/prod-eu/payments/fraud-scorer/timeseries?from=2024-05-01T00:00:00Z&to=2024-05-01T06:00:00Z&step=300&series=lag&series=cost',
     ],
     ['/pipelines/prod-eu/payments/fraud-scorer/events?limit=2000'],
+    ['/pipelines/prod-eu/payments/fraud-scorer/nodes'],
+    [
+      '/pipelines/prod-eu/payments/fraud-scorer/nodes?from=2024-05-01T00:00:00Z&to=2024-05-01T06:00:00Z',
+    ],
     ['/teams/summary?group=group:default/team-payments'],
     ['/teams/summary?group=group%3Adefault%2Fteam-payments'],
     ['/platform/overview'],
@@ -107,6 +112,8 @@ describe('openapi.yaml request validation', () => {
     ['/pipelines/prod-eu/payments/fraud-scorer/events?limit=0', 'limit'],
     ['/pipelines/prod-eu/payments/fraud-scorer/events?limit=2001', 'limit'],
     ['/pipelines/prod-eu/payments/fraud-scorer/events?to=now', 'to'],
+    ['/pipelines/prod-eu/payments/fraud-scorer/nodes?from=yesterday', 'from'],
+    ['/pipelines/prod-eu/payments/fraud-scorer/nodes?step=60', 'step'],
     ['/teams/summary', 'group'],
     ['/teams/summary?group=group:default/a/b', 'group'],
     ['/platform/timeseries?nodePool=Flink_Spot', 'nodePool'],

@@ -9,6 +9,8 @@ import {
   PipelineDetailResponse,
   PipelineEventsResponse,
   PipelineListResponse,
+  PipelineNode,
+  PipelineNodesResponse,
   PipelineSeriesName,
   PipelineSeriesPoint,
   PipelineSummary,
@@ -17,15 +19,23 @@ import {
   SpotMix,
   STREAMING_PIPELINE_ANNOTATION,
   STREAMING_PIPELINE_COMPONENT_TYPE,
+  TeamPipelineFigures,
   TeamSummaryResponse,
 } from '@internal/backstage-plugin-streaming-platform-common';
 import { sumCostFigures } from '../analysis/costAllocation';
 import { chooseStep, downsample, meanOf } from '../analysis/downsample';
 import { durationStats } from '../analysis/durations';
 import { toScalingEvent } from '../analysis/events';
-import { LagSample, PipelineSample } from '../analysis/types';
+import { pipelineNodeSpans } from '../analysis/pipelineNodes';
+import {
+  LagSample,
+  NodeClaimLifecycle,
+  PipelineSample,
+  PodLifecycle,
+} from '../analysis/types';
+import { NodePriceLookup } from '../aws/types';
 import { TimeWindow } from '../history/types';
-import { IndexedPipeline } from '../index/PlatformIndex';
+import { ClusterIndex, IndexedPipeline } from '../index/PlatformIndex';
 import { pipelinePods, pipelineSummary } from '../index/views';
 import { assertCanRead, PipelineAccess } from '../permissions/access';
 import { MicroCache } from './MicroCache';
@@ -58,7 +68,9 @@ export class PipelineQueries {
   readonly #details = new MicroCache<{ json: string; etag: string }>({
     ttlMs: 1000,
   });
-  readonly #teams = new MicroCache<TeamSummaryResponse>({ ttlMs: 1000 });
+  readonly #teams = new MicroCache<{ json: string; etag: string }>({
+    ttlMs: 1000,
+  });
   readonly #ownership = new Map<
     string,
     {
@@ -70,9 +82,16 @@ export class PipelineQueries {
     }
   >();
 
-  constructor(ctx: PlatformContext, catalog: CatalogService) {
+  readonly #prices?: () => NodePriceLookup;
+
+  constructor(
+    ctx: PlatformContext,
+    catalog: CatalogService,
+    prices?: () => NodePriceLookup,
+  ) {
     this.#ctx = ctx;
     this.#catalog = catalog;
+    this.#prices = prices;
   }
 
   async list(
@@ -137,6 +156,7 @@ export class PipelineQueries {
     const figures = ctx.recent.figures(pipeline.ref);
     const sources = ctx.sourcesFor([pipeline.cluster]);
     let scalingResponse;
+    let lastEpisode: ScalingEpisode | undefined;
     try {
       const episodes = await ctx.episodes.recent(
         pipeline.ref,
@@ -144,6 +164,11 @@ export class PipelineQueries {
         ctx.now(),
       );
       scalingResponse = responseStats(episodes);
+      for (const episode of episodes) {
+        if (!lastEpisode || episode.decidedAt > lastEpisode.decidedAt) {
+          lastEpisode = episode;
+        }
+      }
     } catch (error) {
       sources.push(databaseReadError(error));
     }
@@ -158,6 +183,102 @@ export class PipelineQueries {
           }
         : {}),
       ...(scalingResponse ? { scalingResponse } : {}),
+      ...(lastEpisode ? { lastEpisode } : {}),
+      sources,
+    };
+  }
+
+  /**
+   * The nodes a pipeline's pods ran on in a window (default the last 6
+   * hours): recorded pod and NodeClaim lifecycles, and the index for the
+   * pods and nodes of now.
+   */
+  async nodes(
+    ref: string,
+    query: { from?: string; to?: string },
+    access: PipelineAccess,
+  ): Promise<PipelineNodesResponse> {
+    const ctx = this.#ctx;
+    const { pipeline, cluster } = this.#find(ref, access);
+    const window = ctx.window(query.from, query.to, 6 * HOUR);
+    const sources = ctx.sourcesFor([pipeline.cluster]);
+    // The pods of now, as lifecycles: the index is ahead of what is recorded.
+    const current: PodLifecycle[] = pipelinePodsNow(cluster, pipeline);
+    const unwritten = ctx.recorder.unwrittenPods(pipeline.ref);
+    let recorded: PodLifecycle[] = [];
+    let claims: NodeClaimLifecycle[] = [];
+    try {
+      recorded = await ctx.history.podLifecycles(pipeline.ref, window);
+      const names = new Set(
+        [...recorded, ...unwritten, ...current].flatMap(p =>
+          p.nodeName ? [p.nodeName] : [],
+        ),
+      );
+      claims = names.size
+        ? await ctx.history.nodeClaimLifecycles(pipeline.cluster, window, {
+            nodeNames: [...names],
+          })
+        : [];
+    } catch (error) {
+      sources.push(databaseReadError(error));
+    }
+    // NodeClaims of now are known to the index before they are recorded.
+    claims.push(...cluster.nodeClaims.values());
+    // Later records of a pod win: written, then not yet written, then now.
+    const spans = pipelineNodeSpans(
+      [...recorded, ...unwritten, ...current],
+      claims,
+      window,
+    );
+    const includeCost = access.canReadCost(pipeline);
+    const prices = this.#prices?.();
+    const nodes = spans.map(span => {
+      const node = cluster.nodes.get(span.nodeName);
+      const claim = span.claim;
+      const instanceType =
+        claim?.instanceType ??
+        (node && node.instanceType !== 'unknown'
+          ? node.instanceType
+          : undefined);
+      const zone = claim?.zone ?? (node?.zone || undefined);
+      const capacityType =
+        claim?.capacityType ?? node?.capacityType ?? span.capacityType;
+      const nodePool = claim?.nodePool ?? node?.nodePool ?? span.nodePool;
+      const answer: PipelineNode = {
+        name: span.nodeName,
+        ...(claim ? { nodeClaim: claim.name } : {}),
+        ...(nodePool ? { nodePool } : {}),
+        ...(instanceType ? { instanceType } : {}),
+        ...(zone ? { zone } : {}),
+        ...(capacityType ? { capacityType } : {}),
+        from: new Date(span.from).toISOString(),
+        ...(span.to !== undefined
+          ? { to: new Date(span.to).toISOString() }
+          : {}),
+        pods: span.pods,
+      };
+      if (includeCost) {
+        // A node still there has its price; one gone is priced as its type
+        // and zone are today.
+        const price =
+          node?.price ??
+          (prices && instanceType && zone && capacityType
+            ? prices.priceOf({
+                region: ctx.regionOf(pipeline.cluster) || zone.slice(0, -1),
+                instanceType,
+                zone,
+                capacityType,
+              })
+            : undefined);
+        answer.usdPerHour = price?.usdPerHour ?? 0;
+        answer.priceSource = price?.source ?? 'unknown';
+      }
+      return answer;
+    });
+    return {
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+      nodes,
       sources,
     };
   }
@@ -254,20 +375,37 @@ export class PipelineQueries {
     }
   }
 
-  /** A team's summary; shared for a second between callers who may read all. */
+  /** A team's summary. */
   team(
     group: string,
     access: PipelineAccess,
     credentials: BackstageCredentials,
   ): Promise<TeamSummaryResponse> {
-    if (!access.readAll) return this.#team(group, access, credentials);
+    return this.#team(group, access, credentials);
+  }
+
+  /**
+   * A team's summary as JSON text; shared for a second between callers who
+   * may read all, serialized once: with a sparkline and a week of daily cost
+   * per pipeline, the text is worth keeping.
+   */
+  teamJson(
+    group: string,
+    access: PipelineAccess,
+    credentials: BackstageCredentials,
+  ): Promise<{ json: string; etag: string }> {
+    if (!access.readAll) {
+      return this.#team(group, access, credentials).then(serialize);
+    }
     // Keyed by caller too: ownership is read from the catalog as the user.
     const key = JSON.stringify([
       group,
       access.costForAll,
       credentials.principal,
     ]);
-    return this.#teams.get(key, () => this.#team(group, access, credentials));
+    return this.#teams.get(key, async () =>
+      serialize(await this.#team(group, access, credentials)),
+    );
   }
 
   async #team(
@@ -296,6 +434,7 @@ export class PipelineQueries {
       owned.source,
     ];
     const lagBreachSeconds24h: Record<string, number> = {};
+    const figuresByRef: Record<string, TeamPipelineFigures> = {};
     const mixes: SpotMix[] = [];
     const costs: CostFigures[] = [];
     const previous: CostFigures[] = [];
@@ -303,6 +442,16 @@ export class PipelineQueries {
       const figures = ctx.recent.figures(pipeline.ref);
       if (!figures) continue;
       lagBreachSeconds24h[pipeline.ref] = figures.lagBreachSeconds24h;
+      figuresByRef[pipeline.ref] = {
+        ref: pipeline.ref,
+        lagSparkline: figures.lagSparkline,
+        lagBreaches24h: figures.lagBreaches24h,
+        lagBreachSeconds24h: figures.lagBreachSeconds24h,
+        spotMix24h: figures.spotMix24h,
+        ...(access.canReadCost(pipeline)
+          ? { cost24h: figures.cost24h, costPerDay7d: figures.costPerDay7d }
+          : {}),
+      };
       mixes.push(figures.spotMix24h);
       costs.push(figures.cost24h);
       previous.push(figures.costPrevious24h);
@@ -325,6 +474,7 @@ export class PipelineQueries {
       pipelines: pipelines.sort((a, b) => compare(a.ref, b.ref)),
       unmatched,
       lagBreachSeconds24h,
+      figures: figuresByRef,
       ...(mixes.length ? { spotMix24h: combineMixes(mixes) } : {}),
       ...(includeCost && costs.length
         ? {
@@ -453,6 +603,35 @@ export class PipelineQueries {
       };
     }
   }
+}
+
+/** A pipeline's pods in the index now, as the recorder would record them. */
+function pipelinePodsNow(
+  cluster: ClusterIndex,
+  pipeline: IndexedPipeline,
+): PodLifecycle[] {
+  return cluster
+    .podsOfPipeline(`${pipeline.namespace}/${pipeline.name}`)
+    .map(pod => {
+      const node = pod.nodeName ? cluster.nodes.get(pod.nodeName) : undefined;
+      return {
+        cluster: cluster.name,
+        namespace: pod.namespace,
+        name: pod.name,
+        uid: pod.uid,
+        pipelineRef: pipeline.ref,
+        role: pod.role,
+        nodeName: pod.nodeName,
+        nodePool: node?.nodePool,
+        capacityType: node?.capacityType,
+        cpuMillis: pod.cpuMillis,
+        memoryMiB: pod.memoryMiB,
+        createdAt: pod.createdAt,
+        scheduledAt: pod.scheduledAt,
+        readyAt: pod.readyAt,
+        deletedAt: pod.deletingAt,
+      };
+    });
 }
 
 /** `team-x` → `group:default/team-x`; full refs pass unchanged. */

@@ -9,6 +9,7 @@ import {
   PlatformOverviewResponse,
   PlatformTimeSeriesResponse,
   PriceSource,
+  StuckOnDemandPipeline,
 } from '@internal/backstage-plugin-streaming-platform-common';
 import { allocatePodCost, costFigures } from '../analysis/costAllocation';
 import { chooseStep, downsample, meanOf } from '../analysis/downsample';
@@ -81,6 +82,7 @@ export class PlatformQueries {
     const includeCost = access.costForAll;
     const clusters: ClusterOverview[] = [];
     const nodePools: NodePoolOverview[] = [];
+    const stuck: StuckOnDemandPipeline[] = [];
     const sources = ctx.sourcesFor(names);
     for (const name of names) {
       const index = ctx.index.cluster(name);
@@ -93,6 +95,21 @@ export class PlatformQueries {
         const state = pipelineNow(index, pipeline, ctx.viewOptions);
         for (const type of Object.keys(vcpu) as CapacityType[]) {
           vcpu[type] += state.vcpu[type];
+        }
+        // From the recorded minutes held in memory (RecentHistory).
+        const run = ctx.recent.figures(pipeline.ref)?.onDemandRun;
+        if (run && run.minutes >= ctx.settings.stuckOnDemandMinutes) {
+          stuck.push({
+            ref: pipeline.ref,
+            cluster: name,
+            ...(pipeline.team ? { team: pipeline.team } : {}),
+            onDemandShareNow: spotMixNow(state.vcpu).onDemand,
+            since: new Date(run.since).toISOString(),
+            hours: run.minutes / 60,
+            ...(access.canReadCost(pipeline)
+              ? { costPerHour: state.cost }
+              : {}),
+          });
         }
       }
       const pools = nodePoolsNow(index, now, ctx.viewOptions);
@@ -154,7 +171,12 @@ export class PlatformQueries {
           : {}),
       });
     }
-    return { clusters, nodePools, sources };
+    // Longest first.
+    stuck.sort(
+      (a, b) =>
+        b.hours - a.hours || (a.ref < b.ref ? -1 : Number(a.ref > b.ref)),
+    );
+    return { clusters, nodePools, stuckOnDemand: stuck, sources };
   }
 
   async timeSeries(

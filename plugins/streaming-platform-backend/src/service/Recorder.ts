@@ -24,6 +24,8 @@ export class Recorder implements IndexRecorder {
   // Keyed, so a pod that changed five times between flushes is written once.
   #pods = new Map<string, PodLifecycle>();
   #claims = new Map<string, NodeClaimLifecycle>();
+  /** Pods being written now: in neither the buffer nor yet the database. */
+  #writingPods: PodLifecycle[] = [];
   #flushing?: Promise<void>;
   #dropped = 0;
   #lastSuccessAt?: number;
@@ -54,6 +56,18 @@ export class Recorder implements IndexRecorder {
     const previous = this.#claims.get(key);
     this.#claims.set(key, previous ? mergeDefined(previous, claim) : claim);
     this.#bound();
+  }
+
+  /** A pipeline's pods recorded but not yet written, oldest records first. */
+  unwrittenPods(pipelineRef: string): PodLifecycle[] {
+    const pods: PodLifecycle[] = [];
+    for (const pod of this.#writingPods) {
+      if (pod.pipelineRef === pipelineRef) pods.push(pod);
+    }
+    for (const pod of this.#pods.values()) {
+      if (pod.pipelineRef === pipelineRef) pods.push(pod);
+    }
+    return pods;
   }
 
   get pending(): number {
@@ -91,6 +105,7 @@ export class Recorder implements IndexRecorder {
     this.#events = [];
     this.#pods = new Map();
     this.#claims = new Map();
+    this.#writingPods = pods;
     try {
       if (events.length)
         this.newEvents += await this.#history.recordEvents(events);
@@ -121,6 +136,8 @@ export class Recorder implements IndexRecorder {
         );
       }
       this.#lastError = serializeError(error as Error);
+    } finally {
+      this.#writingPods = [];
     }
   }
 

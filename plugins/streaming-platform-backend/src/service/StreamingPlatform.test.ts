@@ -161,6 +161,14 @@ describe('StreamingPlatform against the emulator with faults', () => {
     expect(items.every(p => p.lag.latest?.timeLagSeconds !== undefined)).toBe(
       true,
     );
+    // The polled lag is in each pipeline's hourly sparkline.
+    for (const { ref } of items) {
+      const figures = platform.context.recent.figures(ref)!;
+      expect(figures.lagSparkline).toHaveLength(24);
+      expect(figures.lagSparkline[23].timeLagSeconds).toEqual(
+        expect.any(Number),
+      );
+    }
     expect(sources.map(s => `${s.kind}:${s.state}`)).toEqual([
       'kubernetes:ok',
       'cloudwatch:ok',

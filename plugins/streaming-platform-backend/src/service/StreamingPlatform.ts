@@ -90,7 +90,11 @@ export class StreamingPlatform {
       priceHealth: () => options.prices.health(),
       now,
     });
-    this.pipelines = new PipelineQueries(this.context, options.catalog);
+    this.pipelines = new PipelineQueries(
+      this.context,
+      options.catalog,
+      () => options.prices,
+    );
     this.platform = new PlatformQueries(this.context, () => options.prices);
   }
 

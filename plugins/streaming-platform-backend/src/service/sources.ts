@@ -16,7 +16,18 @@ export interface SourceOrigin {
   emulatorScenario?: string;
 }
 
+/** Marks what the emulator answered, so the UI can show its banner. */
+const marked = (status: DataSourceStatus, origin: SourceOrigin) =>
+  origin.emulatorScenario ? { ...status, emulated: true } : status;
+
 export function kubernetesSource(
+  health: ClusterWatchHealth,
+  origin: SourceOrigin,
+): DataSourceStatus {
+  return marked(kubernetesStatus(health, origin), origin);
+}
+
+function kubernetesStatus(
   health: ClusterWatchHealth,
   origin: SourceOrigin,
 ): DataSourceStatus {
@@ -61,7 +72,13 @@ export function kubernetesSource(
   }
 }
 
-export function cloudWatchSource(options: {
+export function cloudWatchSource(
+  options: Parameters<typeof cloudWatchStatus>[0],
+): DataSourceStatus {
+  return marked(cloudWatchStatus(options), options.origin);
+}
+
+function cloudWatchStatus(options: {
   region: string;
   /** This instance's poller health, when it has polled. */
   health?: AwsSourceHealth;
@@ -118,6 +135,14 @@ export function cloudWatchSource(options: {
 }
 
 export function pricesSource(
+  id: 'price-list' | 'spot-price-history',
+  health: AwsSourceHealth,
+  origin: SourceOrigin,
+): DataSourceStatus {
+  return marked(pricesStatus(id, health, origin), origin);
+}
+
+function pricesStatus(
   id: 'price-list' | 'spot-price-history',
   health: AwsSourceHealth,
   origin: SourceOrigin,

@@ -49,4 +49,73 @@ describe('StreamingPlatformClient', () => {
       body: { error: { name: 'InputError', message: 'bad cluster' } },
     });
   });
+
+  it('builds each route from its arguments', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.all(`${baseUrl}/*`, ({ request }) => {
+        seen.push(`${request.method} ${request.url.slice(baseUrl.length)}`);
+        return HttpResponse.json({});
+      }),
+    );
+    const window = {
+      from: '2026-11-28T10:00:00.000Z',
+      to: '2026-11-28T11:00:00.000Z',
+    };
+    await client.listPipelines({
+      owner: ['group:default/a', 'group:default/b'],
+    });
+    await client.getPipeline('eks-a/payments/card auth');
+    await client.getPipelineTimeSeries('eks-a/payments/cards', {
+      ...window,
+      step: 60,
+      series: ['lag', 'cost'],
+    });
+    await client.getPipelineEvents('eks-a/payments/cards', { limit: 10 });
+    await client.getPipelineNodes('eks-a/payments/cards', window);
+    await client.getTeamSummary('group:default/team-payments');
+    await client.getPlatformOverview({ cluster: 'eks-a' });
+    await client.getPlatformTimeSeries({
+      cluster: 'eks-a',
+      nodePool: 'flink-spot',
+    });
+    expect(seen).toEqual([
+      'GET /pipelines?owner=group%3Adefault%2Fa&owner=group%3Adefault%2Fb',
+      'GET /pipelines/eks-a/payments/card%20auth',
+      'GET /pipelines/eks-a/payments/cards/timeseries?from=2026-11-28T10%3A00%3A00.000Z&to=2026-11-28T11%3A00%3A00.000Z&step=60&series=lag&series=cost',
+      'GET /pipelines/eks-a/payments/cards/events?limit=10',
+      'GET /pipelines/eks-a/payments/cards/nodes?from=2026-11-28T10%3A00%3A00.000Z&to=2026-11-28T11%3A00%3A00.000Z',
+      'GET /teams/summary?group=group%3Adefault%2Fteam-payments',
+      'GET /platform/overview?cluster=eks-a',
+      'GET /platform/timeseries?cluster=eks-a&nodePool=flink-spot',
+    ]);
+  });
+
+  it('posts a cost estimate as JSON', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${baseUrl}/cost-estimate`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({ assumedSpotShare: 0.9 });
+      }),
+    );
+    const request = {
+      cluster: 'eks-a',
+      capacityProfile: 'spot-first' as const,
+      taskManager: { cpuCores: 2, memoryGiB: 8 },
+      jobManager: { cpuCores: 1, memoryGiB: 4 },
+      taskSlots: 2,
+      parallelism: { min: 2, max: 24 },
+    };
+    await expect(client.estimateCost(request)).resolves.toMatchObject({
+      assumedSpotShare: 0.9,
+    });
+    expect(body).toEqual(request);
+  });
+
+  it('rejects a pipeline reference that is not cluster/namespace/name', async () => {
+    await expect(client.getPipeline('eks-a/cards')).rejects.toThrow(
+      "Pipeline reference 'eks-a/cards' is not <cluster>/<namespace>/<name>",
+    );
+  });
 });

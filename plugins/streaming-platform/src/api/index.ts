@@ -1,3 +1,3 @@
 export { streamingPlatformApiRef } from './StreamingPlatformApi';
-export type { StreamingPlatformApi } from './StreamingPlatformApi';
+export type { StreamingPlatformApi, TimeWindow } from './StreamingPlatformApi';
 export { StreamingPlatformClient } from './StreamingPlatformClient';

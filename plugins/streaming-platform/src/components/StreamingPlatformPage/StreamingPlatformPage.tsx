@@ -1,37 +1,22 @@
-import { Content, EmptyState, Header, Page } from '@backstage/core-components';
-import {
-  STREAMING_PIPELINE_ANNOTATION,
-  STREAMING_PIPELINE_COMPONENT_TYPE,
-} from '@internal/backstage-plugin-streaming-platform-common';
-import { PipelinesOverview } from '../PipelinesOverview';
+import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { PlatformOverview } from '../PlatformOverview';
+import { TeamDashboardPage } from '../TeamDashboard';
 
-const EXAMPLE = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: card-authorizations
-  annotations:
-    ${STREAMING_PIPELINE_ANNOTATION}: eks-prod/payments/card-authorizations
-spec:
-  type: ${STREAMING_PIPELINE_COMPONENT_TYPE}
-  lifecycle: production
-  owner: team-payments`;
-
-/** The body of the /streaming-platform page, for either frontend system. */
+/**
+ * The body of the /streaming-platform page, for either frontend system: the
+ * team dashboard (for the team in `?group=`, or the user's own) and, at
+ * /streaming-platform/platform, the platform overview.
+ */
 export function StreamingPlatformPageContent() {
   return (
-    <Content>
-      <PipelinesOverview
-        title="Streaming pipelines"
-        emptyContent={
-          <EmptyState
-            missing="data"
-            title="No streaming pipelines in the catalog"
-            description={`Register Components of spec.type ${STREAMING_PIPELINE_COMPONENT_TYPE} with the ${STREAMING_PIPELINE_ANNOTATION} annotation, for example:`}
-            action={<pre>{EXAMPLE}</pre>}
-          />
-        }
-      />
-    </Content>
+    <TabbedLayout>
+      <TabbedLayout.Route path="/" title="Teams">
+        <TeamDashboardPage />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/platform" title="Platform">
+        <PlatformOverview />
+      </TabbedLayout.Route>
+    </TabbedLayout>
   );
 }
 

@@ -1,1 +1,0 @@
-export { CatalogPipelinesTable } from './CatalogPipelinesTable';

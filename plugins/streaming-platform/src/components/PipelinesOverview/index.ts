@@ -1,1 +1,0 @@
-export { PipelinesOverview } from './PipelinesOverview';

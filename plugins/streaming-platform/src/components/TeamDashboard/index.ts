@@ -1,0 +1,2 @@
+export { TeamDashboard } from './TeamDashboard';
+export { TeamDashboardPage, GROUP_PARAM } from './TeamDashboardPage';

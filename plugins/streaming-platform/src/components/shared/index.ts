@@ -1,0 +1,14 @@
+export * from './format';
+export { usePolling } from './usePolling';
+export type { Polled } from './usePolling';
+export { SourceProblems } from './SourceProblems';
+export { RefreshProblem } from './RefreshProblem';
+export { PolledContent } from './PolledContent';
+export { RequestProblem, statusOf } from './RequestProblem';
+export { EmulatorBanner } from './EmulatorBanner';
+export { capacityColors, CAPACITY_LABELS } from './capacityColors';
+export { TimeRangePicker, TIME_RANGES, windowOf } from './TimeRangePicker';
+export type { TimeRangeId } from './TimeRangePicker';
+export { CostValue } from './CostValue';
+export { priceSourceLabel, priceSourcesText } from './priceSources';
+export type { PriceSourcesWording } from './priceSources';
