@@ -1,4 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 
 /*
  * The end-to-end test starts its own portal with `yarn start` on ports of its
@@ -9,6 +12,27 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 7100);
 const appUrl = `http://localhost:${APP_PORT}`;
 const backendUrl = `http://localhost:${BACKEND_PORT}`;
+
+/*
+ * Pipelines the tests create through the template are kept apart from a
+ * developer's (data/pipelines): the portal's local pipelines folder, and the
+ * catalog location that reads it, point into e2e-test-results for the run.
+ */
+const E2E_PIPELINES_DIR = '../../e2e-test-results/pipelines';
+const catalogLocations = (
+  parse(fs.readFileSync(path.join(__dirname, 'app-config.yaml'), 'utf8'))
+    .catalog.locations as Array<{ target: string }>
+).map(location =>
+  location.target.startsWith('../../data/pipelines/')
+    ? {
+        ...location,
+        target: location.target.replace(
+          '../../data/pipelines',
+          E2E_PIPELINES_DIR,
+        ),
+      }
+    : location,
+);
 
 export default defineConfig({
   timeout: 120_000,
@@ -24,8 +48,9 @@ export default defineConfig({
 
   webServer: {
     // The portal's log goes to a file beside the screenshots, not the test output.
+    // Pipelines created by an earlier run are gone with its emulator.
     command:
-      'mkdir -p e2e-test-results && yarn start > e2e-test-results/portal.log 2>&1',
+      'rm -rf e2e-test-results/pipelines && mkdir -p e2e-test-results/pipelines && yarn start > e2e-test-results/portal.log 2>&1',
     url: `${backendUrl}/api/streaming-platform/health`,
     // Locally, a portal left on the e2e ports by an earlier run is reused.
     reuseExistingServer: !process.env.CI,
@@ -42,6 +67,9 @@ export default defineConfig({
       // Its own emulator files, apart from a developer's portal's data/.
       APP_CONFIG_streamingPlatform_emulator_dataDir:
         '../../e2e-test-results/emulator',
+      APP_CONFIG_streamingPlatform_selfService_localRepositoryDir:
+        E2E_PIPELINES_DIR,
+      APP_CONFIG_catalog_locations: JSON.stringify(catalogLocations),
     },
   },
 

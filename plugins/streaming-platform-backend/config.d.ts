@@ -108,5 +108,17 @@ export interface Config {
      * least half of its requested vCPU on on-demand nodes.
      */
     stuckOnDemandMinutes?: number;
+    /** Self-service creation of pipelines from the scaffolder template. */
+    selfService?: {
+      /**
+       * Whether `POST /self-service/apply` may server-side-apply a new
+       * pipeline's manifests to a cluster (needs write access to pipeline
+       * namespaces). Default: on with the embedded emulator, off for real
+       * clusters, where GitOps applies what the template's pull request adds.
+       */
+      applyToCluster?: boolean;
+      /** The field manager of applied objects (default `backstage-streaming-platform`). */
+      fieldManager?: string;
+    };
   };
 }

@@ -8,6 +8,7 @@ import {
   KubeConfig,
   KubernetesObjectApi,
   KubernetesObject,
+  PatchStrategy,
   V1Pod,
   Watch,
   makeInformer,
@@ -15,12 +16,22 @@ import {
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RESOURCE_TYPES, groupVersion } from './kube';
+import { RESOURCE_TYPES, groupVersion, resourceKey } from './kube';
 import { crdValidators } from './model/__testUtils__/crdValidation';
 import { PlatformEmulator } from './PlatformEmulator';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 10, 28, 0, 0);
+
+/** A pipeline's manifests besides its FlinkDeployment: only clients write these, so the demo has none. */
+const CLIENT_WRITTEN = new Set([
+  'v1/serviceaccounts',
+  'policy/v1/poddisruptionbudgets',
+  'external-secrets.io/v1beta1/externalsecrets',
+]);
+const SIMULATED_TYPES = RESOURCE_TYPES.filter(
+  type => !CLIENT_WRITTEN.has(resourceKey(type)),
+);
 
 async function eventually(
   check: () => boolean | Promise<boolean>,
@@ -71,7 +82,11 @@ describe('PlatformEmulator (demo, manual clock)', () => {
       'karpenter.sh/v1/nodepools': 2,
       'karpenter.k8s.aws/v1/ec2nodeclasses': 1,
     });
-    expect(Object.entries(counts).filter(([, n]) => n === 0)).toEqual([]);
+    expect(
+      Object.entries(counts).filter(
+        ([key, n]) => n === 0 && !CLIENT_WRITTEN.has(key),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses clients without the token', async () => {
@@ -125,7 +140,7 @@ describe('PlatformEmulator (demo, manual clock)', () => {
   it('watches every resource type with a standard client', async () => {
     const seen = new Set<string>();
     const controllers: AbortController[] = [];
-    for (const type of RESOURCE_TYPES) {
+    for (const type of SIMULATED_TYPES) {
       const base = type.group
         ? `/apis/${type.group}/${type.version}`
         : `/api/${type.version}`;
@@ -142,7 +157,7 @@ describe('PlatformEmulator (demo, manual clock)', () => {
       );
     }
     await eventually(
-      () => seen.size === RESOURCE_TYPES.length,
+      () => seen.size === SIMULATED_TYPES.length,
       5000,
       `ADDED from every resource (have ${[...seen]})`,
     );
@@ -328,5 +343,103 @@ describe('PlatformEmulator (demo, manual clock)', () => {
         name: 'orders-enricher',
       }),
     ).rejects.toMatchObject({ code: 404 });
+  });
+
+  it('runs a FlinkDeployment server-side-applied with its pipeline’s other manifests', async () => {
+    const objects = KubernetesObjectApi.makeApiClient(kubeConfig);
+    const metadata = { name: 'refunds-router', namespace: 'payments' };
+    const manifests = [
+      {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: {
+          ...metadata,
+          annotations: {
+            'eks.amazonaws.com/role-arn':
+              'arn:aws:iam::123456789012:role/refunds-router',
+          },
+        },
+      },
+      {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata,
+        spec: {
+          maxUnavailable: 1,
+          selector: { matchLabels: { app: 'refunds-router' } },
+        },
+      },
+      {
+        apiVersion: 'external-secrets.io/v1beta1',
+        kind: 'ExternalSecret',
+        metadata,
+        spec: {
+          refreshInterval: '1h',
+          secretStoreRef: {
+            name: 'aws-secrets-manager',
+            kind: 'ClusterSecretStore',
+          },
+          target: { name: 'refunds-router', creationPolicy: 'Owner' },
+          data: [
+            {
+              secretKey: 'sasl.password',
+              remoteRef: {
+                key: 'streaming/refunds-router',
+                property: 'password',
+              },
+            },
+          ],
+        },
+      },
+      {
+        apiVersion: 'flink.apache.org/v1beta1',
+        kind: 'FlinkDeployment',
+        metadata,
+        spec: {
+          image: 'flink:1.20',
+          flinkVersion: 'v1_20',
+          flinkConfiguration: {
+            'taskmanager.numberOfTaskSlots': '2',
+            'kafka.source.topic': 'refunds',
+          },
+          serviceAccount: 'refunds-router',
+          jobManager: { resource: { cpu: 0.5, memory: '1536m' } },
+          taskManager: { resource: { cpu: 1, memory: '3072m' } },
+          job: {
+            jarURI: 'local:///opt/flink/usrlib/job.jar',
+            parallelism: 2,
+            upgradeMode: 'last-state',
+          },
+        },
+      },
+    ];
+    for (const manifest of manifests) {
+      await objects.patch(
+        manifest as KubernetesObject,
+        undefined,
+        undefined,
+        'backstage-streaming-platform',
+        true,
+        PatchStrategy.ServerSideApply,
+      );
+    }
+    emulator.advance(5 * MINUTE);
+    const pods = await kubeConfig.makeApiClient(CoreV1Api).listNamespacedPod({
+      namespace: 'payments',
+      labelSelector: 'app=refunds-router',
+    });
+    expect(pods.items.map(p => p.metadata!.labels!.component).sort()).toEqual([
+      'jobmanager',
+      'taskmanager',
+    ]);
+    const deployment = (await objects.read(manifests[3] as any)) as any;
+    expect(deployment.status.jobStatus.state).toBe('RUNNING');
+    // The other kinds are stored as applied; no controller acts on them.
+    const secret = (await objects.read(manifests[2] as any)) as any;
+    expect(secret.spec.secretStoreRef.name).toBe('aws-secrets-manager');
+    expect(secret.status).toBeUndefined();
+    for (const manifest of manifests) {
+      await objects.delete(manifest as KubernetesObject);
+    }
   });
 });

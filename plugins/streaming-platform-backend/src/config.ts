@@ -67,6 +67,13 @@ export interface StreamingPlatformConfig {
    * requested vCPU on on-demand nodes to be listed as stuck on on-demand.
    */
   stuckOnDemandMinutes: number;
+  selfService: SelfServiceConfig;
+}
+
+/** What self-service creation may do. */
+export interface SelfServiceConfig {
+  applyToCluster: boolean;
+  fieldManager: string;
 }
 
 const SCENARIOS = ['demo', 'demo-node-groups', 'fleet-L'];
@@ -299,5 +306,24 @@ export function readStreamingPlatformConfig(
       1,
       48 * 60,
     ),
+    selfService: {
+      applyToCluster:
+        root?.getOptionalBoolean('selfService.applyToCluster') ??
+        source === 'emulator',
+      fieldManager: fieldManagerOf(root),
+    },
   };
+}
+
+function fieldManagerOf(root: Config | undefined): string {
+  const value =
+    root?.getOptionalString('selfService.fieldManager') ??
+    'backstage-streaming-platform';
+  // Kubernetes takes at most 128 printable characters.
+  if (!/^[\x21-\x7e]{1,128}$/.test(value)) {
+    throw new InputError(
+      'streamingPlatform.selfService.fieldManager must be 1 to 128 printable characters without spaces',
+    );
+  }
+  return value;
 }

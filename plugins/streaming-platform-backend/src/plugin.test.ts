@@ -54,7 +54,12 @@ function permissionsFactory(decide: (name: string) => PolicyDecision) {
     deps: {},
     factory: () => ({
       authorize: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+        requests.map(r => ({
+          result:
+            decide(r.permission.name).result === AuthorizeResult.DENY
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })) as any,
       authorizeConditional: async requests =>
         requests.map(r => decide(r.permission.name)) as any,
     }),
@@ -181,12 +186,11 @@ describe('streaming-platform backend on the embedded emulator', () => {
         cost24h: expect.objectContaining({ priceSources: expect.any(Array) }),
       });
       // 24 clock hours, oldest first, an hour apart, the last the current.
-      const hours = figures.lagSparkline.map((p: { at: string }) =>
-        Date.parse(p.at),
-      );
-      expect(hours).toHaveLength(24);
-      hours.forEach((at: number, i: number) =>
-        expect(at).toBe(hours[0] + i * 3_600_000),
+      const { from, stepSeconds, timeLagSeconds } = figures.lagSparkline;
+      expect(stepSeconds).toBe(3600);
+      expect(timeLagSeconds).toHaveLength(24);
+      const hours = timeLagSeconds.map(
+        (_: unknown, i: number) => Date.parse(from) + i * 3_600_000,
       );
       // Computed at the last refresh: at most one hour boundary ago.
       const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
@@ -216,6 +220,17 @@ describe('streaming-platform backend on the embedded emulator', () => {
       .set('Authorization', mockCredentials.user.header())
       .set('If-None-Match', detail.headers.etag);
     expect(again.status).toBe(304);
+    // Gzipped for callers that take it (superagent asks for gzip), the
+    // same answer in plain bytes for those that do not.
+    expect(detail.headers['content-encoding']).toBe('gzip');
+    expect(detail.headers.vary).toMatch(/Accept-Encoding/);
+    const plain = await request(server)
+      .get(`${API}${ref}`)
+      .set('Authorization', mockCredentials.user.header())
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toBe(detail.headers.etag);
+    expect(plain.body).toEqual(detail.body);
     expect(detail.body.pods[0]).toMatchObject({
       role: 'jobmanager',
       capacityType: 'on-demand',
@@ -310,6 +325,196 @@ describe('streaming-platform backend on the embedded emulator', () => {
     );
     expect(now.length).toBeGreaterThan(0);
     expect(now.every((n: { to?: string }) => n.to === undefined)).toBe(true);
+  });
+
+  describe('self-service', () => {
+    const post = (url: string, body: unknown) =>
+      request(server)
+        .post(`${API}${url}`)
+        .set('Authorization', mockCredentials.user.header())
+        .send(body as object);
+    const parameters = {
+      name: 'card-fraud-alerts',
+      description: 'Flags likely card fraud',
+      owner: 'group:default/team-payments',
+      cluster: CLUSTER,
+      namespace: 'payments',
+      mskCluster: 'msk-demo-eu-west-1',
+      topics: ['card-events'],
+      consumerGroup: 'payments.card-fraud-alerts',
+      startingOffsets: 'committed',
+      partitions: 24,
+      jarUri: 'local:///opt/flink/usrlib/card-fraud.jar',
+      entryClass: 'com.example.CardFraud',
+      flinkVersion: 'v1_20',
+      taskManagerSize: 'small',
+      parallelism: 4,
+      minParallelism: 2,
+      maxParallelism: 12,
+      autoscaler: true,
+      utilizationTarget: 0.7,
+      lagTargetSeconds: 120,
+      hecEndpoint: 'https://hec.example.com:8088',
+      splunkIndex: 'payments',
+      splunkSourcetype: 'flink',
+      hecTokenSecret: 'streaming/payments/hec',
+      capacityProfile: 'spot-first',
+      checkpointIntervalSeconds: 60,
+      checkpointS3Path: 's3://flink-state/card-fraud-alerts',
+      upgradeMode: 'savepoint',
+    };
+    const flinkDeployment = (name: string, group: string) => ({
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkDeployment',
+      metadata: {
+        name,
+        namespace: 'payments',
+        annotations: {
+          'streaming-platform.io/consumer-group': group,
+          'streaming-platform.io/source-topic': 'card-events',
+        },
+      },
+      spec: {
+        image: 'flink:1.20-java17',
+        flinkVersion: 'v1_20',
+        serviceAccount: 'flink',
+        flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+        jobManager: { resource: { cpu: 1, memory: '2048m' } },
+        taskManager: { resource: { cpu: 1, memory: '4096m' } },
+        job: {
+          jarURI: 'local:///opt/flink/usrlib/card-fraud.jar',
+          parallelism: 4,
+          upgradeMode: 'savepoint',
+          state: 'running',
+        },
+      },
+    });
+
+    it('validates a new pipeline: field rules, then names and groups already taken', async () => {
+      const ok = await post('/self-service/validate', { parameters });
+      expect(ok.status).toBe(200);
+      expect(ok.body.problems).toEqual([]);
+
+      const taken = await post('/self-service/validate', {
+        parameters: {
+          ...parameters,
+          name: 'card-authorizations',
+          // The demo scenario's group of card-authorizations.
+          consumerGroup: 'payments.card-authorizations',
+          hecEndpoint: 'http://hec.example.com',
+        },
+      });
+      expect(taken.status).toBe(200);
+      const byField: Record<string, string> = {};
+      for (const p of taken.body.problems) {
+        byField[p.field] = `${byField[p.field] ?? ''}${p.message}\n`;
+      }
+      expect(byField.name).toMatch(/already runs on cluster/);
+      expect(byField.name).toMatch(/catalog already has/);
+      expect(byField.consumerGroup).toMatch(/is used by .*card-authorizations/);
+      expect(byField.hecEndpoint).toMatch(/must use https/);
+
+      // The catalog's names count too (read as the caller).
+      const inCatalog = await post('/self-service/validate', {
+        parameters: { ...parameters, name: 'fraud-scoring' },
+      });
+      expect(inCatalog.body.problems).toContainEqual({
+        field: 'name',
+        message: expect.stringMatching(
+          /catalog already has component:default\/fraud-scoring/,
+        ),
+      });
+
+      // A request that is not an object of parameters is a 400, not a 500.
+      const malformed = await post('/self-service/validate', { parameters: 7 });
+      expect(malformed.status).toBe(400);
+    });
+
+    it('applies a FlinkDeployment to the emulated cluster, where it starts running', async () => {
+      const manifest = flinkDeployment(
+        'card-fraud-alerts',
+        'payments.card-fraud-alerts',
+      );
+      const dry = await post('/self-service/apply', {
+        cluster: CLUSTER,
+        namespace: 'payments',
+        manifests: [manifest],
+        dryRun: true,
+      });
+      expect(dry.status).toBe(200);
+      expect(dry.body).toEqual({
+        appliedToCluster: true,
+        dryRun: true,
+        objects: [
+          expect.objectContaining({
+            kind: 'FlinkDeployment',
+            action: 'validated',
+          }),
+        ],
+      });
+      // A dry run stores nothing.
+      await new Promise(r => setTimeout(r, 1500));
+      expect(
+        (await get(`/pipelines/${CLUSTER}/payments/card-fraud-alerts`)).status,
+      ).toBe(404);
+
+      const applied = await post('/self-service/apply', {
+        cluster: CLUSTER,
+        namespace: 'payments',
+        manifests: [manifest],
+      });
+      expect(applied.status).toBe(200);
+      expect(applied.body.objects).toEqual([
+        expect.objectContaining({
+          name: 'card-fraud-alerts',
+          action: 'created',
+        }),
+      ]);
+      const running = await until(
+        () => get(`/pipelines/${CLUSTER}/payments/card-fraud-alerts`),
+        r => r.status === 200 && r.body.pipeline.taskManagers.ready > 0,
+      );
+      expect(running.status).toBe(200);
+      expect(running.body.pipeline.taskManagers.ready).toBeGreaterThan(0);
+
+      // Applying again changes nothing and says so.
+      const again = await post('/self-service/apply', {
+        cluster: CLUSTER,
+        namespace: 'payments',
+        manifests: [manifest],
+      });
+      expect(again.body.objects[0].action).toBe('configured');
+    });
+
+    it('refuses what a pipeline is not made of, and names what the API server rejects', async () => {
+      const secret = await post('/self-service/apply', {
+        cluster: CLUSTER,
+        namespace: 'payments',
+        manifests: [
+          { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'hec' } },
+        ],
+      });
+      expect(secret.status).toBe(400);
+      expect(secret.body.error.message).toMatch(/v1 Secret may not be applied/);
+
+      const invalid = flinkDeployment('bad-parallelism', 'payments.bad');
+      (invalid.spec.job as any).parallelism = 'many';
+      const rejected = await post('/self-service/apply', {
+        cluster: CLUSTER,
+        namespace: 'payments',
+        manifests: [invalid],
+      });
+      expect(rejected.status).toBe(400);
+      expect(rejected.body.error.name).toBe('InputError');
+      expect(rejected.body.error.message).toMatch(/spec\.job\.parallelism/);
+
+      const unknownCluster = await post('/self-service/apply', {
+        cluster: 'eks-nowhere',
+        namespace: 'payments',
+        manifests: [invalid],
+      });
+      expect(unknownCluster.status).toBe(400);
+    });
   });
 
   it('answers 404 for a pipeline it does not know', async () => {
@@ -424,7 +629,11 @@ describe('streaming-platform backend on the embedded emulator', () => {
         headers: { Authorization: `Bearer ${token}` },
       },
     );
-    expect((await res.json()).items).toHaveLength(12);
+    // The sample's 12, and the one the self-service test applied.
+    const names = (await res.json()).items.map((d: any) => d.metadata.name);
+    expect(names.filter((n: string) => n !== 'card-fraud-alerts')).toHaveLength(
+      12,
+    );
   });
 });
 
@@ -502,7 +711,7 @@ describe('streaming-platform backend permissions', () => {
         r => Object.keys(r.body.figures ?? {}).length > 0,
       );
       const figures = team.body.figures[`${CLUSTER}/risk/fraud-scoring`];
-      expect(figures.lagSparkline).toHaveLength(24);
+      expect(figures.lagSparkline.timeLagSeconds).toHaveLength(24);
       expect(figures.cost24h).toBeUndefined();
       expect(figures.costPerDay7d).toBeUndefined();
       expect(team.body.cost24h).toBeUndefined();
@@ -511,6 +720,51 @@ describe('streaming-platform backend permissions', () => {
       );
       expect(payments.body.pipelines).toEqual([]);
       expect(payments.body.figures).toEqual({});
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('applies nothing without the create permission, or with applyToCluster off', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-'));
+    const body = {
+      cluster: CLUSTER,
+      namespace: 'payments',
+      manifests: [
+        { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'x' } },
+      ],
+    };
+    try {
+      const denied = await startBackend({
+        streamingPlatform: { emulator: { dataDir, warmupMinutes: 0 } },
+        decide: name =>
+          name === 'streaming-platform.pipeline.create'
+            ? { result: AuthorizeResult.DENY }
+            : { result: AuthorizeResult.ALLOW },
+      });
+      const res = await request(denied)
+        .post(`${API}/self-service/apply`)
+        .set('Authorization', mockCredentials.user.header())
+        .send(body);
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+
+      const gitOps = await startBackend({
+        streamingPlatform: {
+          emulator: { dataDir, warmupMinutes: 0 },
+          selfService: { applyToCluster: false },
+        },
+      });
+      const skipped = await request(gitOps)
+        .post(`${API}/self-service/apply`)
+        .set('Authorization', mockCredentials.user.header())
+        .send(body);
+      expect(skipped.status).toBe(200);
+      expect(skipped.body).toMatchObject({
+        appliedToCluster: false,
+        objects: [],
+        reason: expect.stringMatching(/applyToCluster is off/),
+      });
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

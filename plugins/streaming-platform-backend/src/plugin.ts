@@ -54,7 +54,7 @@ export const streamingPlatformPlugin = createBackendPlugin({
         if (settings.source === 'emulator') {
           emulator = await startEmbeddedEmulator(settings.emulator, logger);
         }
-        const platform = await createStreamingPlatform({
+        const { platform, selfService } = await createStreamingPlatform({
           settings,
           logger,
           history,
@@ -146,6 +146,7 @@ export const streamingPlatformPlugin = createBackendPlugin({
             permissions,
             pipelines: platform.pipelines,
             platform: platform.platform,
+            selfService,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

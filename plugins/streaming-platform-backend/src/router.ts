@@ -3,11 +3,16 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { streamingPipelineCreatePermission } from '@internal/backstage-plugin-streaming-platform-common';
 import express from 'express';
 import { pipelineAccess } from './permissions/access';
 import { spec } from './schema/openapi.generated';
 import { PipelineQueries } from './service/PipelineQueries';
 import { PlatformQueries } from './service/PlatformQueries';
+import { SelfService } from './service/SelfService';
+import { GZIP_MIN_BYTES, SerializedAnswer } from './service/SerializedAnswer';
 
 /**
  * The plugin's HTTP API, validated against src/schema/openapi.yaml: a request
@@ -20,8 +25,10 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   pipelines: PipelineQueries;
   platform: PlatformQueries;
+  /** Absent in the benchmark, which measures the read API only. */
+  selfService?: SelfService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, pipelines, platform } = options;
+  const { httpAuth, permissions, pipelines, platform, selfService } = options;
   const router = createValidatedOpenApiRouter<typeof spec>(spec, {
     // httpAuth below decides who may call; the validator's own check of the
     // bearer header would only repeat it, on every request.
@@ -60,14 +67,11 @@ export async function createRouter(options: {
     const { access } = await accessOf(req);
     // Serialized and tagged once per second for everyone (see detailJson);
     // the text is a PipelineDetailResponse, which the typed `json` cannot take.
-    const { json, etag } = await pipelines.detailJson(
-      refOf(req.params),
-      access,
+    await sendSerialized(
+      req,
+      res,
+      await pipelines.detailJson(refOf(req.params), access),
     );
-    (res as express.Response)
-      .set('ETag', etag)
-      .type('application/json')
-      .send(json);
   });
 
   router.get(
@@ -97,15 +101,11 @@ export async function createRouter(options: {
     const { credentials, access } = await accessOf(req);
     // Serialized and tagged once per second (see teamJson); the text is a
     // TeamSummaryResponse.
-    const { json, etag } = await pipelines.teamJson(
-      req.query.group,
-      access,
-      credentials,
+    await sendSerialized(
+      req,
+      res,
+      await pipelines.teamJson(req.query.group, access, credentials),
     );
-    (res as express.Response)
-      .set('ETag', etag)
-      .type('application/json')
-      .send(json);
   });
 
   router.get('/platform/overview', async (req, res) => {
@@ -123,5 +123,55 @@ export async function createRouter(options: {
     res.json(platform.costEstimate(req.body));
   });
 
+  router.post('/self-service/validate', async (req, res) => {
+    const { credentials } = await accessOf(req);
+    res.json(
+      await requireSelfService().validate(req.body.parameters, credentials),
+    );
+  });
+
+  router.post('/self-service/apply', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: streamingPipelineCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'Not allowed to create pipelines (streaming-platform.pipeline.create)',
+      );
+    }
+    res.json(await requireSelfService().apply(req.body));
+  });
+
+  function requireSelfService(): SelfService {
+    if (!selfService) {
+      throw new ServiceUnavailableError('Self-service is not set up here');
+    }
+    return selfService;
+  }
+
   return router;
+}
+
+/**
+ * Sends an answer serialized once for many callers: its ETag (a matching
+ * If-None-Match gets 304 from express), gzipped when the caller takes it.
+ * The compression middleware leaves an encoded body alone.
+ */
+async function sendSerialized(
+  req: express.Request<any, any, any, any>,
+  res: express.Response<any, any>,
+  answer: SerializedAnswer,
+) {
+  res.set('ETag', answer.etag).type('application/json').vary('Accept-Encoding');
+  if (
+    answer.body.length >= GZIP_MIN_BYTES &&
+    req.acceptsEncodings('gzip', 'identity') === 'gzip' &&
+    !req.fresh
+  ) {
+    res.set('Content-Encoding', 'gzip').send(await answer.gzipped());
+    return;
+  }
+  res.send(answer.body);
 }

@@ -247,6 +247,20 @@ export interface PipelineEventsResponse {
 }
 
 /**
+ * A series of equal steps, sent as bare numbers: a team's 40 sparklines
+ * would otherwise repeat 960 timestamps in every answer.
+ *
+ * @public
+ */
+export interface LagSparkline {
+  /** The start of the first step (a UTC hour). */
+  from: string;
+  stepSeconds: number;
+  /** Each step's highest time lag, seconds, rounded; null for a step without a reading. */
+  timeLagSeconds: Array<number | null>;
+}
+
+/**
  * One pipeline's figures on the team dashboard, beyond its summary.
  *
  * @public
@@ -254,12 +268,10 @@ export interface PipelineEventsResponse {
 export interface TeamPipelineFigures {
   ref: string;
   /**
-   * The highest `timeLagSeconds` of each of the last 24 clock hours (`at` is
-   * the UTC hour's start; the last is the current hour so far), oldest
-   * first: 24 points. `timeLagSeconds` is absent for an hour without a
-   * reading.
+   * The highest `timeLagSeconds` of each of the last 24 clock hours, oldest
+   * first; the last is the current hour so far.
    */
-  lagSparkline: Array<{ at: string; timeLagSeconds?: number }>;
+  lagSparkline: LagSparkline;
   /**
    * How often lag went above the target in the last 24 hours: readings above
    * it after one at or below it. Minutes without a reading neither end nor
@@ -436,17 +448,20 @@ export interface CostEstimateRequest {
   taskManager: { cpuCores: number; memoryGiB: number };
   jobManager: { cpuCores: number; memoryGiB: number };
   taskSlots: number;
-  parallelism: { min: number; max: number };
+  /** `typical` (between min and max) is the initial parallelism on the form. */
+  parallelism: { min: number; typical?: number; max: number };
 }
 
 /**
- * The answer of `POST /cost-estimate`: cost per hour at the lowest and
- * highest parallelism, at today's prices and the cluster's spot share.
+ * The answer of `POST /cost-estimate`: cost per hour at the lowest, typical
+ * and highest parallelism, at today's prices and the cluster's spot share.
  *
  * @public
  */
 export interface CostEstimateResponse {
   min: CostFigures;
+  /** At `parallelism.typical`, when it was asked. */
+  typical?: CostFigures;
   max: CostFigures;
   /** The spot share of vCPU assumed for TaskManagers, and why. */
   assumedSpotShare: number;

@@ -10,3 +10,4 @@ export * from './api';
 export * from './model';
 export * from './permissions';
 export * from './pricing';
+export * from './selfService';

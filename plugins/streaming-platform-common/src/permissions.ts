@@ -31,6 +31,18 @@ export const streamingPipelineCostReadPermission = createPermission({
 });
 
 /**
+ * Allows applying a new pipeline's manifests to a cluster through the
+ * backend (self-service creation). Not tied to a resource: the pipeline
+ * does not exist yet.
+ *
+ * @public
+ */
+export const streamingPipelineCreatePermission = createPermission({
+  name: 'streaming-platform.pipeline.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the streaming platform plugins.
  *
  * @public
@@ -38,4 +50,5 @@ export const streamingPipelineCostReadPermission = createPermission({
 export const streamingPlatformPermissions = [
   streamingPipelineReadPermission,
   streamingPipelineCostReadPermission,
+  streamingPipelineCreatePermission,
 ];

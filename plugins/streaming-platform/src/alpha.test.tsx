@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin from './alpha';
 
 describe('streaming-platform plugin for the new frontend system', () => {
@@ -58,4 +59,28 @@ describe('streaming-platform plugin for the new frontend system', () => {
     ) => boolean;
     expect(filter(e)).toBe(expected);
   });
+
+  it.each([
+    ['pipeline-cost-estimate', 'StreamingPipelineCostEstimate', false],
+    ['pipeline-consumer-group', 'StreamingPipelineConsumerGroup', true],
+  ] as const)(
+    'offers the scaffolder field %s (%s), loaded on demand',
+    async (id, name, validates) => {
+      const tester = createExtensionTester(
+        plugin.getExtension(`scaffolder-form-field:streaming-platform/${id}`),
+      );
+      const field = (await tester.get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      )()) as unknown as {
+        $$type: string;
+        name: string;
+        component: unknown;
+        validation?: unknown;
+      };
+      expect(field.$$type).toBe('@backstage/scaffolder/FormField');
+      expect(field.name).toBe(name);
+      expect(field.component).toEqual(expect.any(Function));
+      expect(typeof field.validation === 'function').toBe(validates);
+    },
+  );
 });

@@ -10,6 +10,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { StreamingPlatformClient, streamingPlatformApiRef } from './api';
 import {
@@ -79,11 +80,35 @@ const teamEntityContent = EntityContentBlueprint.make({
   },
 });
 
+// Attaches to the scaffolder's form-fields API: templates name it
+// `ui:field: StreamingPipelineCostEstimate`.
+const pipelineCostEstimateField = FormFieldBlueprint.make({
+  name: 'pipeline-cost-estimate',
+  params: {
+    field: () =>
+      import('./components/CostEstimateField/formField').then(
+        m => m.costEstimateFormField,
+      ),
+  },
+});
+
+// Templates name it `ui:field: StreamingPipelineConsumerGroup`.
+const pipelineConsumerGroupField = FormFieldBlueprint.make({
+  name: 'pipeline-consumer-group',
+  params: {
+    field: () =>
+      import('./components/ConsumerGroupField/formField').then(
+        m => m.consumerGroupFormField,
+      ),
+  },
+});
+
 /**
  * The streaming-platform plugin for apps on the new frontend system: the
  * /streaming-platform page (team dashboard and platform overview), a
  * Streaming tab and an overview card on pipeline Components, and a Streaming
- * tab on Groups.
+ * tab on Groups, and the scaffolder fields `StreamingPipelineCostEstimate`
+ * and `StreamingPipelineConsumerGroup`.
  *
  * @alpha
  */
@@ -95,6 +120,8 @@ export default createFrontendPlugin({
     pipelineEntityContent,
     pipelineEntityCard,
     teamEntityContent,
+    pipelineCostEstimateField,
+    pipelineConsumerGroupField,
   ],
   routes: {
     root: rootRouteRef,

@@ -12,6 +12,8 @@ export {
   EntityStreamingPipelineContent,
   EntityStreamingPipelineOverviewCard,
   EntityStreamingTeamContent,
+  StreamingPipelineCostEstimateFieldExtension,
+  StreamingPipelineConsumerGroupFieldExtension,
 } from './plugin';
 export {
   isStreamingPipelineAvailable,
@@ -20,3 +22,4 @@ export {
 export { streamingPlatformApiRef, StreamingPlatformClient } from './api';
 export type { StreamingPlatformApi, TimeWindow } from './api';
 export { rootRouteRef } from './routes';
+export type { CostEstimateSummary } from './components/CostEstimateField';

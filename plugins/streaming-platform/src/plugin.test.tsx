@@ -1,11 +1,19 @@
 import {
+  FeatureFlagsApi,
+  featureFlagsApiRef,
+} from '@backstage/core-plugin-api';
+import {
   registerMswTestHooks,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
 import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { screen } from '@testing-library/react';
+import {
+  ScaffolderFieldExtensions,
+  useCustomFieldExtensions,
+} from '@backstage/plugin-scaffolder-react';
+import { renderHook, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -18,6 +26,8 @@ import {
 import { streamingPlatformApiRef } from './api';
 import {
   EntityStreamingPipelineContent,
+  StreamingPipelineConsumerGroupFieldExtension,
+  StreamingPipelineCostEstimateFieldExtension,
   streamingPlatformPlugin,
 } from './plugin';
 
@@ -63,5 +73,49 @@ describe('legacy frontend system exports', () => {
     expect(
       await screen.findByText('No live data for this pipeline yet'),
     ).toBeInTheDocument();
+  });
+
+  it('offers the scaffolder fields StreamingPipelineCostEstimate and StreamingPipelineConsumerGroup', () => {
+    // The scaffolder reads its field extensions past feature-flagged elements.
+    const noFeatureFlags: FeatureFlagsApi = {
+      registerFlag: () => {},
+      getRegisteredFlags: () => [],
+      isActive: () => false,
+      save: () => {},
+    };
+    // How a legacy app's scaffolder page finds its custom fields.
+    const { result } = renderHook(
+      () =>
+        useCustomFieldExtensions(
+          <ScaffolderFieldExtensions>
+            <StreamingPipelineCostEstimateFieldExtension />
+            <StreamingPipelineConsumerGroupFieldExtension />
+          </ScaffolderFieldExtensions>,
+        ),
+      {
+        wrapper: ({ children }) => (
+          <TestApiProvider apis={[[featureFlagsApiRef, noFeatureFlags]]}>
+            {children}
+          </TestApiProvider>
+        ),
+      },
+    );
+    expect(result.current).toEqual([
+      expect.objectContaining({
+        name: 'StreamingPipelineCostEstimate',
+        component: expect.any(Function),
+        schema: expect.objectContaining({
+          returnValue: expect.objectContaining({ type: 'object' }),
+        }),
+      }),
+      expect.objectContaining({
+        name: 'StreamingPipelineConsumerGroup',
+        component: expect.any(Function),
+        validation: expect.any(Function),
+        schema: expect.objectContaining({
+          returnValue: expect.objectContaining({ type: 'string' }),
+        }),
+      }),
+    ]);
   });
 });

@@ -6,7 +6,19 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { StreamingPlatformClient, streamingPlatformApiRef } from './api';
+import {
+  COST_ESTIMATE_FIELD_NAME,
+  StreamingPipelineCostEstimate,
+  costEstimateFieldSchema,
+} from './components/CostEstimateField';
+import {
+  CONSUMER_GROUP_FIELD_NAME,
+  StreamingPipelineConsumerGroup,
+  consumerGroupFieldSchema,
+  validateConsumerGroup,
+} from './components/ConsumerGroupField';
 import { rootRouteRef } from './routes';
 
 /**
@@ -99,3 +111,41 @@ export const EntityStreamingTeamContent = streamingPlatformPlugin.provide(
     },
   }),
 );
+
+/**
+ * The scaffolder field `StreamingPipelineCostEstimate` for apps on the legacy
+ * frontend system: place it inside `<ScaffolderFieldExtensions>`. A live
+ * estimate of the monthly cost of the pipeline on the "New Flink streaming
+ * pipeline" form, spot-first beside on-demand. Provided by this plugin
+ * rather than the scaffolder's, so this plugin needs no other frontend
+ * plugin; the scaffolder finds the field by its component data either way.
+ *
+ * @public
+ */
+export const StreamingPipelineCostEstimateFieldExtension =
+  streamingPlatformPlugin.provide(
+    createScaffolderFieldExtension({
+      name: COST_ESTIMATE_FIELD_NAME,
+      component: StreamingPipelineCostEstimate,
+      schema: costEstimateFieldSchema.schema,
+    }),
+  );
+
+/**
+ * The scaffolder field `StreamingPipelineConsumerGroup` for apps on the
+ * legacy frontend system: place it inside `<ScaffolderFieldExtensions>`. The
+ * Kafka consumer group of the "New Flink streaming pipeline" form: it follows
+ * `<namespace>.<name>` until the user edits it, and refuses a group MSK
+ * publishes no lag metrics for.
+ *
+ * @public
+ */
+export const StreamingPipelineConsumerGroupFieldExtension =
+  streamingPlatformPlugin.provide(
+    createScaffolderFieldExtension({
+      name: CONSUMER_GROUP_FIELD_NAME,
+      component: StreamingPipelineConsumerGroup,
+      validation: validateConsumerGroup,
+      schema: consumerGroupFieldSchema.schema,
+    }),
+  );

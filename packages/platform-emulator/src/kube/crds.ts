@@ -19,6 +19,13 @@ export interface CustomResourceDefinitionVersion {
 export const FLINK_DEPLOYMENT_CRD_FILE =
   'flinkdeployments.flink.apache.org-v1.yml';
 
+/**
+ * The ExternalSecret CRD, external-secrets.io/v1beta1: a hand-written subset
+ * of the operator's (see crds/README.md), not an upstream copy.
+ */
+export const EXTERNAL_SECRET_CRD_FILE =
+  'externalsecrets.external-secrets.io-v1beta1-subset.yaml';
+
 /** Finds a file in the package's `crds/` folder, in the source tree and in the built package alike. */
 export function findCrdFile(fileName: string): string {
   // Like resolvePackagePath: the package root is where its package.json is.

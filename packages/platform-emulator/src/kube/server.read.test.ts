@@ -88,13 +88,16 @@ describe('Kubernetes API server: discovery and reads', () => {
       // Plain JSON tells client-go to fall back to per-group discovery.
       expect(groups.headers.get('content-type')).toBe('application/json');
       expect(groups.body.kind).toBe('APIGroupList');
+      // Built-in groups first, then those of CRDs, as a real server lists them.
       expect(groups.body.groups.map((g: { name: string }) => g.name)).toEqual([
         'events.k8s.io',
+        'policy',
+        'external-secrets.io',
         'flink.apache.org',
         'karpenter.sh',
         'karpenter.k8s.aws',
       ]);
-      expect(groups.body.groups[1]).toEqual({
+      expect(groups.body.groups[3]).toEqual({
         name: 'flink.apache.org',
         versions: [
           { groupVersion: 'flink.apache.org/v1beta1', version: 'v1beta1' },
@@ -115,6 +118,7 @@ describe('Kubernetes API server: discovery and reads', () => {
         'pods',
         'events',
         'configmaps',
+        'serviceaccounts',
       ]);
       expect(
         coreResources.resources.find(r => r.name === 'pods'),

@@ -9,8 +9,13 @@ import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Clock } from '../clock';
 import { Faults, FaultState } from '../faults';
-import { FLINK_DEPLOYMENT_CRD_FILE, findCrdFile, loadCrdVersion } from './crds';
-import { ApiWrite, CustomResourceWriter } from './CustomResourceWriter';
+import {
+  EXTERNAL_SECRET_CRD_FILE,
+  FLINK_DEPLOYMENT_CRD_FILE,
+  findCrdFile,
+  loadCrdVersion,
+} from './crds';
+import { ApiWrite, ResourceWriter } from './ResourceWriter';
 import {
   apiGroup,
   apiGroupList,
@@ -21,7 +26,9 @@ import {
 import { ListSnapshots, listObjects } from './list';
 import { parseListOptions } from './listOptions';
 import { ObjectStore } from './ObjectStore';
+import { POD_DISRUPTION_BUDGETS } from './podDisruptionBudgets';
 import { DiscoveryRoute, ResourceRoute, routeOf } from './routes';
+import { SERVICE_ACCOUNTS } from './serviceAccounts';
 import {
   KubeApiError,
   internalError,
@@ -35,9 +42,10 @@ import {
 } from './status';
 import { resourceKey } from './types';
 import { WatchStream } from './watch';
+import { WritableResource, customResource } from './writableResource';
 import { mediaTypeOf } from './writeOptions';
 
-export type { ApiWrite } from './CustomResourceWriter';
+export type { ApiWrite } from './ResourceWriter';
 
 /** Real API servers refuse request bodies over 3 MiB. */
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -64,7 +72,11 @@ export interface KubeApiServerOptions {
   watchTimeoutSeconds?: { min: number; max: number };
   /** With the `dropWatches` fault, how long after opening a watch is cut (default 3 s). */
   dropWatchesAfterMs?: number;
-  /** Told of every FlinkDeployment write made through the API (not of store writes). */
+  /**
+   * Told of every write made through the API (not of store writes), of any
+   * writable resource: FlinkDeployments, ServiceAccounts,
+   * PodDisruptionBudgets, ExternalSecrets; `resourceKey` tells which.
+   */
   onWrite?: (write: ApiWrite) => void;
   /** The FlinkDeployment CRD manifest; defaults to the package's `crds/` copy. */
   flinkDeploymentCrdPath?: string;
@@ -155,9 +167,10 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
  * Serves the objects of an ObjectStore over the Kubernetes API, on
  * loopback, to any standard client (kubectl, client-go, @kubernetes/client-node):
  * discovery, get, list (selectors, pagination, resourceVersion semantics),
- * watch (bookmarks, resume, 410 Gone), writes of FlinkDeployments with CRD
- * validation and server-side apply, optional bearer-token auth, and the
- * API faults of `Faults`.
+ * watch (bookmarks, resume, 410 Gone), writes (with validation and
+ * server-side apply) of what a pipeline's manifests hold — FlinkDeployments,
+ * ServiceAccounts, PodDisruptionBudgets, ExternalSecrets — optional
+ * bearer-token auth, and the API faults of `Faults`.
  */
 export async function startKubeApiServer(
   options: KubeApiServerOptions,
@@ -172,16 +185,32 @@ export async function startKubeApiServer(
   const snapshots = new ListSnapshots();
   const watches = new Set<WatchStream>();
 
-  const flinkDeployments = new CustomResourceWriter({
-    store,
-    clock,
-    crd: loadCrdVersion(
-      options.flinkDeploymentCrdPath ?? findCrdFile(FLINK_DEPLOYMENT_CRD_FILE),
-      'v1beta1',
+  // What a pipeline's manifests hold; everything else is the simulation's to write.
+  const writable: WritableResource[] = [
+    customResource(
+      loadCrdVersion(
+        options.flinkDeploymentCrdPath ??
+          findCrdFile(FLINK_DEPLOYMENT_CRD_FILE),
+        'v1beta1',
+      ),
     ),
-    onWrite: options.onWrite,
-  });
-  const writers = new Map([[flinkDeployments.resourceKey, flinkDeployments]]);
+    SERVICE_ACCOUNTS,
+    POD_DISRUPTION_BUDGETS,
+    customResource(
+      loadCrdVersion(findCrdFile(EXTERNAL_SECRET_CRD_FILE), 'v1beta1'),
+    ),
+  ];
+  const writers = new Map(
+    writable.map(resource => {
+      const writer = new ResourceWriter({
+        store,
+        clock,
+        resource,
+        onWrite: options.onWrite,
+      });
+      return [writer.resourceKey, writer];
+    }),
+  );
 
   let serverAddress = `${host}:0`;
 

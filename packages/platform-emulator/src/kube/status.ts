@@ -262,6 +262,11 @@ export interface FieldError {
   field: string;
   /** The offending value; omitted for Required, Forbidden and TooLong. */
   value?: unknown;
+  /**
+   * The value as the message prints it, where Go's `%#v` of a typed value
+   * is not its JSON, e.g. `intstr.IntOrString{Type:1, IntVal:0, StrVal:"5"}`.
+   */
+  printedValue?: string;
   detail?: string;
 }
 
@@ -296,7 +301,7 @@ export function fieldErrorBody(error: FieldError): string {
     error.reason === 'FieldValueForbidden' ||
     error.reason === 'FieldValueTooLong'
       ? type
-      : `${type}: ${formatBadValue(error.value)}`;
+      : `${type}: ${error.printedValue ?? formatBadValue(error.value)}`;
   return error.detail ? `${withValue}: ${error.detail}` : withValue;
 }
 

@@ -75,6 +75,9 @@ const ALL_VERBS = [
 /**
  * Every resource the emulated API server serves. Events appear twice, as
  * core/v1 and events.k8s.io/v1, like on a real cluster: one store, two views.
+ * Those with ALL_VERBS take writes (see `ResourceWriter`); the simulation
+ * writes the rest. Built-in groups come before CRD groups, as in a real
+ * server's `/apis`.
  */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   {
@@ -133,6 +136,17 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     verbs: READ_VERBS,
   },
   {
+    group: '',
+    version: 'v1',
+    resource: 'serviceaccounts',
+    kind: 'ServiceAccount',
+    listKind: 'ServiceAccountList',
+    singular: 'serviceaccount',
+    namespaced: true,
+    shortNames: ['sa'],
+    verbs: ALL_VERBS,
+  },
+  {
     group: 'events.k8s.io',
     version: 'v1',
     resource: 'events',
@@ -142,6 +156,29 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     namespaced: true,
     shortNames: ['ev'],
     verbs: READ_VERBS,
+  },
+  {
+    group: 'policy',
+    version: 'v1',
+    resource: 'poddisruptionbudgets',
+    kind: 'PodDisruptionBudget',
+    listKind: 'PodDisruptionBudgetList',
+    singular: 'poddisruptionbudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+    verbs: ALL_VERBS,
+  },
+  {
+    // Served by the external-secrets operator's CRD (a subset of it, see crds/).
+    group: 'external-secrets.io',
+    version: 'v1beta1',
+    resource: 'externalsecrets',
+    kind: 'ExternalSecret',
+    listKind: 'ExternalSecretList',
+    singular: 'externalsecret',
+    namespaced: true,
+    shortNames: ['es'],
+    verbs: ALL_VERBS,
   },
   {
     group: 'flink.apache.org',
@@ -186,6 +223,15 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     verbs: READ_VERBS,
   },
 ];
+
+/** The served resource type with a store key, e.g. `policy/v1/poddisruptionbudgets`; throws when none is served. */
+export function servedResourceType(key: string): ResourceType {
+  const type = RESOURCE_TYPES.find(candidate => resourceKey(candidate) === key);
+  if (!type) {
+    throw new Error(`The API server serves no resource ${key}`);
+  }
+  return type;
+}
 
 /** A change to a stored object, as a watch delivers it. */
 export interface WatchEvent {

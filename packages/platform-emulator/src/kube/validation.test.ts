@@ -1,4 +1,8 @@
-import { CustomResourceSchema, validateObjectMeta } from './validation';
+import {
+  CustomResourceSchema,
+  pathSegmentNameProblem,
+  validateObjectMeta,
+} from './validation';
 
 const schema = new CustomResourceSchema({
   type: 'object',
@@ -105,6 +109,52 @@ describe('CustomResourceSchema', () => {
   });
 });
 
+describe('CustomResourceSchema defaults', () => {
+  const defaulting = new CustomResourceSchema({
+    type: 'object',
+    properties: {
+      spec: {
+        type: 'object',
+        properties: {
+          interval: { type: 'string', default: '1h' },
+          target: {
+            type: 'object',
+            default: { policy: 'Owner' },
+            properties: {
+              policy: { type: 'string' },
+              deletion: { type: 'string', default: 'Retain' },
+            },
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { mode: { type: 'string', default: 'None' } },
+            },
+          },
+        },
+      },
+    },
+  });
+
+  it('fills in missing fields, inside defaulted ones and list items too, without touching the input', () => {
+    const object = { spec: { items: [{}, { mode: 'Auto' }] } };
+    expect(defaulting.withDefaults(object)).toEqual({
+      spec: {
+        interval: '1h',
+        target: { policy: 'Owner', deletion: 'Retain' },
+        items: [{ mode: 'None' }, { mode: 'Auto' }],
+      },
+    });
+    expect(object).toEqual({ spec: { items: [{}, { mode: 'Auto' }] } });
+    expect(
+      defaulting.withDefaults({ spec: { interval: '5m', target: {} } }),
+    ).toEqual({
+      spec: { interval: '5m', target: { deletion: 'Retain' } },
+    });
+  });
+});
+
 describe('validateObjectMeta', () => {
   it('holds names, labels and annotations to the ObjectMeta rules', () => {
     expect(
@@ -127,5 +177,14 @@ describe('validateObjectMeta', () => {
     expect(validateObjectMeta({ name: 'a'.repeat(254) })[0].detail).toBe(
       'must be no more than 253 characters',
     );
+  });
+
+  it('holds names to the kind’s own rule', () => {
+    expect(
+      validateObjectMeta({ name: 'Fraud_Scorer' }, pathSegmentNameProblem),
+    ).toEqual([]);
+    expect(
+      validateObjectMeta({ name: 'a/b' }, pathSegmentNameProblem)[0].detail,
+    ).toBe("may not contain '/'");
   });
 });

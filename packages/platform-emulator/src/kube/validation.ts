@@ -1,14 +1,16 @@
 /**
  * Validation of custom resources as kube-apiextensions-apiserver does it:
  * unknown fields are pruned (or rejected, with fieldValidation=Strict),
- * null values of non-nullable fields are dropped, then the object is
- * checked against the CRD's structural schema; plus the ObjectMeta rules
- * every object is held to.
+ * null values of non-nullable fields are dropped, defaults are filled in,
+ * then the object is checked against the CRD's structural schema; plus the
+ * ObjectMeta rules every object is held to. Built-in kinds use the same
+ * machinery with a schema of their Go types (see `serviceAccounts.ts`).
  */
 
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { JsonObject, isJsonObject } from './json';
-import { labelKeyProblem, labelValueProblem } from './selectors';
+import { JsonObject, cloneJson, isJsonObject } from './json';
+import { validateLabels } from './labelSelectorValidation';
+import { labelKeyProblem } from './selectors';
 import { FieldError } from './status';
 
 type SchemaNode = JsonObject;
@@ -107,6 +109,38 @@ function appendPath(
   return `${path}[${key}]`;
 }
 
+/** Fills in defaults in place (apiextensions' structuraldefaulting.Default). */
+function applyDefaults(value: unknown, schema: SchemaNode | undefined) {
+  if (!schema) {
+    return;
+  }
+  if (Array.isArray(value)) {
+    const items = isJsonObject(schema.items) ? schema.items : undefined;
+    for (const item of value) {
+      applyDefaults(item, items);
+    }
+    return;
+  }
+  if (!isJsonObject(value)) {
+    return;
+  }
+  const properties = isJsonObject(schema.properties)
+    ? (schema.properties as Record<string, SchemaNode>)
+    : {};
+  for (const [key, property] of Object.entries(properties)) {
+    if (
+      property.default !== undefined &&
+      (value[key] === undefined ||
+        (value[key] === null && property.nullable !== true))
+    ) {
+      value[key] = cloneJson(property.default);
+    }
+  }
+  for (const [key, child] of Object.entries(value)) {
+    applyDefaults(child, childSchema(schema, key).schema);
+  }
+}
+
 const compiled = new WeakMap<JsonObject, CustomResourceSchema>();
 
 /** A CRD version's schema, compiled once. */
@@ -196,6 +230,18 @@ export class CustomResourceSchema {
       seen.add(id);
       return true;
     });
+  }
+
+  /**
+   * A copy of a pruned object with the schema's defaults filled in, as
+   * structural defaulting does: a missing (or non-nullable null) field with
+   * a `default` gets a copy of it, then defaulting goes on inside every
+   * field, the defaulted ones included.
+   */
+  withDefaults(object: JsonObject): JsonObject {
+    const result = cloneJson(object);
+    applyDefaults(result, this.#schema);
+    return result;
   }
 
   #pruneValue(
@@ -338,6 +384,15 @@ export class CustomResourceSchema {
           field,
           detail: `may not be more than ${String(params.limit)} bytes`,
         };
+      case 'minLength':
+        return {
+          reason: 'FieldValueInvalid',
+          field,
+          value,
+          detail: `${field} in body should be at least ${String(
+            params.limit,
+          )} chars long`,
+        };
       case 'pattern':
         return {
           reason: 'FieldValueInvalid',
@@ -377,8 +432,30 @@ function stringMap(value: unknown): Record<string, unknown> {
   return isJsonObject(value) ? value : {};
 }
 
-/** The ObjectMeta rules (apimachinery's ValidateObjectMeta) for an object about to be stored. */
-export function validateObjectMeta(metadata: JsonObject): FieldError[] {
+/**
+ * Why a name is not a valid path segment (apimachinery's
+ * ValidatePathSegmentName), the only rule some built-in kinds, such as
+ * PodDisruptionBudgets, hold names to; undefined when it is one.
+ */
+export function pathSegmentNameProblem(name: string): string | undefined {
+  if (name === '.' || name === '..') {
+    return `may not be '${name}'`;
+  }
+  const problems = ['/', '%']
+    .filter(character => name.includes(character))
+    .map(character => `may not contain '${character}'`);
+  return problems.length > 0 ? problems.join(', ') : undefined;
+}
+
+/**
+ * The ObjectMeta rules (apimachinery's ValidateObjectMeta) for an object
+ * about to be stored; names are held to `nameProblem` (DNS-1123 subdomains
+ * unless the kind says otherwise).
+ */
+export function validateObjectMeta(
+  metadata: JsonObject,
+  nameProblem: (name: string) => string | undefined = dnsSubdomainProblem,
+): FieldError[] {
   const errors: FieldError[] = [];
   const name = metadata.name;
   if (typeof name !== 'string' || name === '') {
@@ -388,7 +465,7 @@ export function validateObjectMeta(metadata: JsonObject): FieldError[] {
       detail: 'name or generateName is required',
     });
   } else {
-    const problem = dnsSubdomainProblem(name);
+    const problem = nameProblem(name);
     if (problem) {
       errors.push({
         reason: 'FieldValueInvalid',
@@ -398,27 +475,7 @@ export function validateObjectMeta(metadata: JsonObject): FieldError[] {
       });
     }
   }
-  for (const [key, value] of Object.entries(stringMap(metadata.labels))) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem) {
-      errors.push({
-        reason: 'FieldValueInvalid',
-        field: 'metadata.labels',
-        value: key,
-        detail: keyProblem,
-      });
-    }
-    const valueProblem =
-      typeof value === 'string' ? labelValueProblem(value) : 'must be a string';
-    if (valueProblem) {
-      errors.push({
-        reason: 'FieldValueInvalid',
-        field: 'metadata.labels',
-        value,
-        detail: valueProblem,
-      });
-    }
-  }
+  errors.push(...validateLabels(metadata.labels, 'metadata.labels'));
   let annotationBytes = 0;
   for (const [key, value] of Object.entries(stringMap(metadata.annotations))) {
     const keyProblem = labelKeyProblem(key.toLowerCase());

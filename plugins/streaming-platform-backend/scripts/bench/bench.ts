@@ -11,6 +11,7 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -365,6 +366,21 @@ async function main() {
     `/teams/summary?group=group:default/bench-team-${i % 15}`;
   // Warm the caches once, as a running backend has them.
   await httpLoad(Array.from({ length: 15 }, (_, t) => teamUrl(t)));
+  // What one answer weighs, plain (as the load clients read it) and gzipped
+  // (as browsers, which ask for gzip, get it).
+  const answerSize = async (url: string) => {
+    const sizeOf = async (encoding: string) =>
+      Number(
+        (
+          await fetch(`${base}${url}`, {
+            headers: { 'accept-encoding': encoding },
+          })
+        ).headers.get('content-length'),
+      );
+    return { plain: await sizeOf('identity'), gzip: await sizeOf('gzip') };
+  };
+  const teamSize = await answerSize(teamUrl(0));
+  const entitySize = await answerSize(entityUrl(0));
   await httpLoad(refs.map(ref => `/pipelines/${ref}`));
   // Each endpoint is measured in ROUNDS rounds, interleaved so a noisy
   // moment of this shared machine hits every endpoint alike; the table
@@ -375,6 +391,23 @@ async function main() {
     team: [] as Percentiles[],
     overview: [] as Percentiles[],
   };
+  // STREAMING_BENCH_PROFILE=<file>: a CPU profile of one extra entity
+  // round, for Chrome DevTools or a script; not part of the figures.
+  const profileFile = process.env.STREAMING_BENCH_PROFILE;
+  if (profileFile) {
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    await httpLoad(
+      Array.from({ length: 3000 }, (_, i) => entityUrl(i + 7 * 3000)),
+    );
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`CPU profile of an entity round: ${profileFile}`);
+  }
   for (let round = 0; round < ROUNDS; round++) {
     rounds.health.push(
       await httpLoad(Array.from({ length: 3000 }, () => '/health')),
@@ -558,6 +591,12 @@ async function main() {
   row('platform', overview, naiveOverview, 100);
   console.log(
     `(${entity.n}/${team.n}/${overview.n} requests; naive ${naiveEntity.n}/${naiveTeam.n}/${naiveOverview.n})`,
+  );
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(
+    `answer sizes: entity ${kib(entitySize.plain)} (gzip ${kib(
+      entitySize.gzip,
+    )}), team(40) ${kib(teamSize.plain)} (gzip ${kib(teamSize.gzip)})`,
   );
 
   clients.kill();

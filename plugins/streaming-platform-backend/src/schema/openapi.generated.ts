@@ -626,6 +626,203 @@ export const spec = {
         },
       },
     },
+    '/self-service/validate': {
+      post: {
+        operationId: 'ValidateNewPipeline',
+        description:
+          "Checks a new pipeline's parameters as the template form has them: every rule of the form, then that the name is free on the cluster and in the catalog (read as the caller) and the consumer group is free on the MSK cluster. Problems come back as a list naming each field; an empty list means the pipeline may be created.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['parameters'],
+                properties: {
+                  parameters: {
+                    type: 'object',
+                    description:
+                      "The template's parameters; checked field by field, so any shape is answered with problems rather than a validator error.",
+                    additionalProperties: true,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The problems found, each naming its field.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['problems'],
+                  properties: {
+                    problems: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['field', 'message'],
+                        properties: {
+                          field: {
+                            type: 'string',
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/self-service/apply': {
+      post: {
+        operationId: 'ApplyPipelineManifests',
+        description:
+          "Server-side-applies a new pipeline's manifests (ServiceAccount, ExternalSecret, PodDisruptionBudget, FlinkDeployment; nothing else) to one namespace of a configured cluster, or has the API server validate them only (`dryRun`). Needs `streaming-platform.pipeline.create`. With `streamingPlatform.selfService.applyToCluster` off nothing is applied and the answer says why.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['cluster', 'namespace', 'manifests'],
+                properties: {
+                  cluster: {
+                    $ref: '#/components/schemas/ClusterName',
+                  },
+                  namespace: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+                    maxLength: 63,
+                  },
+                  manifests: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 10,
+                    items: {
+                      type: 'object',
+                      additionalProperties: true,
+                    },
+                  },
+                  dryRun: {
+                    type: 'boolean',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'What was applied (or validated), in the order it was applied.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['appliedToCluster', 'dryRun', 'objects'],
+                  properties: {
+                    appliedToCluster: {
+                      type: 'boolean',
+                    },
+                    reason: {
+                      type: 'string',
+                    },
+                    dryRun: {
+                      type: 'boolean',
+                    },
+                    objects: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: [
+                          'apiVersion',
+                          'kind',
+                          'name',
+                          'namespace',
+                          'action',
+                        ],
+                        properties: {
+                          apiVersion: {
+                            type: 'string',
+                          },
+                          kind: {
+                            type: 'string',
+                          },
+                          name: {
+                            type: 'string',
+                          },
+                          namespace: {
+                            type: 'string',
+                          },
+                          action: {
+                            type: 'string',
+                            enum: ['created', 'configured', 'validated'],
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1618,23 +1815,28 @@ export const spec = {
             description: 'The pipeline, `<cluster>/<namespace>/<name>`.',
           },
           lagSparkline: {
-            type: 'array',
+            type: 'object',
             description:
-              'The highest EstimatedMaxTimeLag of each of the last 24 clock hours (UTC hour starts, the last one the current hour so far), oldest first; 24 points, refreshed every 30 seconds.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['at'],
-              properties: {
-                at: {
-                  type: 'string',
-                  format: 'date-time',
-                  description: 'The start of the hour.',
-                },
-                timeLagSeconds: {
+              'The highest EstimatedMaxTimeLag of each of the last 24 clock hours (UTC), oldest first, the last one the current hour so far; refreshed every 30 seconds. Sent as bare numbers with a start and a step.',
+            additionalProperties: false,
+            required: ['from', 'stepSeconds', 'timeLagSeconds'],
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date-time',
+                description: 'The start of the first step.',
+              },
+              stepSeconds: {
+                type: 'integer',
+                description: 'The length of each step (3600).',
+              },
+              timeLagSeconds: {
+                type: 'array',
+                description:
+                  "Each step's highest time lag, seconds, rounded to 0.1; null when the step has no reading.",
+                items: {
                   type: 'number',
-                  description:
-                    "The hour's highest time lag, seconds; absent when it has no reading.",
+                  nullable: true,
                 },
               },
             },
@@ -2041,6 +2243,13 @@ export const spec = {
                 minimum: 1,
                 maximum: 2048,
               },
+              typical: {
+                type: 'integer',
+                description:
+                  'The parallelism it usually runs at (the initial one); between `min` and `max`.',
+                minimum: 1,
+                maximum: 2048,
+              },
               max: {
                 type: 'integer',
                 description: 'The highest parallelism.',
@@ -2061,6 +2270,11 @@ export const spec = {
           min: {
             $ref: '#/components/schemas/CostFigures',
             description: 'Estimated cost per hour at the lowest parallelism.',
+          },
+          typical: {
+            $ref: '#/components/schemas/CostFigures',
+            description:
+              'Estimated cost per hour at the typical parallelism, when it was asked.',
           },
           max: {
             $ref: '#/components/schemas/CostFigures',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -39,6 +38,7 @@ import { ClusterIndex, IndexedPipeline } from '../index/PlatformIndex';
 import { pipelinePods, pipelineSummary } from '../index/views';
 import { assertCanRead, PipelineAccess } from '../permissions/access';
 import { MicroCache } from './MicroCache';
+import { SerializedAnswer } from './SerializedAnswer';
 import { PlatformContext } from './PlatformContext';
 import { databaseReadError } from './sources';
 
@@ -47,12 +47,8 @@ const HOUR = 60 * MINUTE;
 const OWNERSHIP_TTL_MS = 30_000;
 
 /** JSON text and its entity tag, computed once for every caller. */
-function serialize(value: unknown): { json: string; etag: string } {
-  const json = JSON.stringify(value);
-  return {
-    json,
-    etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`,
-  };
+function serialize(value: unknown): SerializedAnswer {
+  return new SerializedAnswer(value);
 }
 
 /** Plain code-unit order: refs and ISO times need no locale. */
@@ -65,10 +61,10 @@ function compare(a: string, b: string): number {
 export class PipelineQueries {
   readonly #ctx: PlatformContext;
   readonly #catalog: CatalogService;
-  readonly #details = new MicroCache<{ json: string; etag: string }>({
+  readonly #details = new MicroCache<SerializedAnswer>({
     ttlMs: 1000,
   });
-  readonly #teams = new MicroCache<{ json: string; etag: string }>({
+  readonly #teams = new MicroCache<SerializedAnswer>({
     ttlMs: 1000,
   });
   readonly #ownership = new Map<
@@ -134,10 +130,7 @@ export class PipelineQueries {
    * One pipeline as JSON text; shared for a second between callers who may
    * read all, serialized once: entity pages are the most requested answer.
    */
-  detailJson(
-    ref: string,
-    access: PipelineAccess,
-  ): Promise<{ json: string; etag: string }> {
+  detailJson(ref: string, access: PipelineAccess): Promise<SerializedAnswer> {
     if (!access.readAll) {
       return this.#detail(ref, access).then(serialize);
     }
@@ -393,7 +386,7 @@ export class PipelineQueries {
     group: string,
     access: PipelineAccess,
     credentials: BackstageCredentials,
-  ): Promise<{ json: string; etag: string }> {
+  ): Promise<SerializedAnswer> {
     if (!access.readAll) {
       return this.#team(group, access, credentials).then(serialize);
     }

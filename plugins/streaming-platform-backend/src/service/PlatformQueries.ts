@@ -289,8 +289,14 @@ export class PlatformQueries {
     if (!index) {
       throw new InputError(`cluster '${request.cluster}' is not configured`);
     }
-    if (request.parallelism.min > request.parallelism.max) {
+    const { min, typical: usual, max } = request.parallelism;
+    if (min > max) {
       throw new InputError('parallelism.min must not be above parallelism.max');
+    }
+    if (usual !== undefined && (usual < min || usual > max)) {
+      throw new InputError(
+        'parallelism.typical must lie between parallelism.min and parallelism.max',
+      );
     }
     const region = ctx.regionOf(request.cluster) ?? '';
     const assumptions: string[] = [];
@@ -417,8 +423,12 @@ export class PlatformQueries {
         taskManagers * tmOnDemandCost.onDemandUsdPerHour;
       return costFigures(usd, onDemand, sources);
     };
+    const typicalParallelism = request.parallelism.typical;
     return {
       min: at(request.parallelism.min),
+      ...(typicalParallelism === undefined
+        ? {}
+        : { typical: at(typicalParallelism) }),
       max: at(request.parallelism.max),
       assumedSpotShare: spotShare,
       assumptions,

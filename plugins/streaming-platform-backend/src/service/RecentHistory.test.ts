@@ -94,14 +94,15 @@ describe('RecentHistory', () => {
     });
     const figures = recent.figures(REF)!;
     // 24 clock hours from 11:00 the day before to 10:00 (the current hour).
-    expect(figures.lagSparkline).toHaveLength(24);
-    expect(figures.lagSparkline[0].at).toBe(
+    expect(figures.lagSparkline.from).toBe(
       new Date(D - 13 * HOUR).toISOString(),
     );
-    expect(figures.lagSparkline.slice(21)).toStrictEqual([
-      { at: new Date(D + 8 * HOUR).toISOString(), timeLagSeconds: 100 },
-      { at: new Date(D + 9 * HOUR).toISOString(), timeLagSeconds: 200 },
-      { at: new Date(D + 10 * HOUR).toISOString() },
+    expect(figures.lagSparkline.stepSeconds).toBe(3600);
+    expect(figures.lagSparkline.timeLagSeconds).toHaveLength(24);
+    expect(figures.lagSparkline.timeLagSeconds.slice(21)).toStrictEqual([
+      100,
+      200,
+      null,
     ]);
     expect(figures.lagBreaches24h).toBe(2);
     expect(figures.lagBreachSeconds24h).toBe(120);
@@ -124,9 +125,8 @@ describe('RecentHistory', () => {
     });
     // Nothing recorded: no lag, no days, no run.
     const other = recent.figures(OTHER)!;
-    expect(other.lagSparkline).toHaveLength(24);
-    expect(other.lagSparkline.every(p => p.timeLagSeconds === undefined)).toBe(
-      true,
+    expect(other.lagSparkline.timeLagSeconds).toStrictEqual(
+      new Array(24).fill(null),
     );
     expect(other.lagBreaches24h).toBe(0);
     expect(other.costPerDay7d).toEqual([]);

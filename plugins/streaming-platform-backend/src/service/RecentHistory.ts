@@ -1,5 +1,6 @@
 import {
   CostFigures,
+  LagSparkline,
   SpotMix,
 } from '@internal/backstage-plugin-streaming-platform-common';
 import { costFigures } from '../analysis/costAllocation';
@@ -44,7 +45,7 @@ export interface PipelineRecentFigures {
   /** How often lag went above the target in the last 24 hours. */
   lagBreaches24h: number;
   /** The highest time lag of each of the last 24 clock hours (the last one so far), oldest first. */
-  lagSparkline: Array<{ at: string; timeLagSeconds?: number }>;
+  lagSparkline: LagSparkline;
   /** Cost of each of the last 7 UTC days (today so far) that has recorded minutes, oldest first. */
   costPerDay7d: DayCost[];
   /** The current run of minutes with at least half the vCPU on on-demand, if any. */
@@ -110,9 +111,7 @@ export class RecentHistory {
     // The last 24 clock hours, the current one so far.
     const firstHour = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
     const hours = { from: firstHour, to: firstHour + 24 * HOUR };
-    const hourIso = Array.from({ length: 24 }, (_, k) =>
-      new Date(hours.from + k * HOUR).toISOString(),
-    );
+    const firstHourIso = new Date(hours.from).toISOString();
     // Yesterday and today lie wholly in the 48 hours held in memory.
     const recentDays = { from: today - DAY, to: now + MINUTE };
     for (const [i, ref] of pipelineRefs.entries()) {
@@ -132,10 +131,15 @@ export class RecentHistory {
         costPrevious24h: costOver(samples, previous24),
         lagBreachSeconds24h: lagBreachSeconds(lag, target, last24),
         lagBreaches24h: lagBreachCount(lag, target, last24),
-        lagSparkline: maxLagPerStep(lag, hours, HOUR).map((point, k) => ({
-          ...point,
-          at: hourIso[k],
-        })),
+        lagSparkline: {
+          from: firstHourIso,
+          stepSeconds: HOUR / 1000,
+          timeLagSeconds: maxLagPerStep(lag, hours, HOUR).map(p =>
+            p.timeLagSeconds === undefined
+              ? null
+              : Math.round(p.timeLagSeconds * 10) / 10,
+          ),
+        },
         costPerDay7d: mergeDailyCosts(
           this.#olderDays.get(ref) ?? [],
           dailyCostsFromSamples(samples, recentDays),

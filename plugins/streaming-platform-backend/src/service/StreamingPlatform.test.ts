@@ -164,8 +164,8 @@ describe('StreamingPlatform against the emulator with faults', () => {
     // The polled lag is in each pipeline's hourly sparkline.
     for (const { ref } of items) {
       const figures = platform.context.recent.figures(ref)!;
-      expect(figures.lagSparkline).toHaveLength(24);
-      expect(figures.lagSparkline[23].timeLagSeconds).toEqual(
+      expect(figures.lagSparkline.timeLagSeconds).toHaveLength(24);
+      expect(figures.lagSparkline.timeLagSeconds[23]).toEqual(
         expect.any(Number),
       );
     }

@@ -9,6 +9,7 @@ import {
   ClusterWatcher,
   createKubeConfig,
 } from '../kubernetes';
+import { SelfService } from './SelfService';
 import { PlatformCluster, StreamingPlatform } from './StreamingPlatform';
 
 // The emulator checks no AWS signature; any static key pair will do.
@@ -28,7 +29,7 @@ export async function createStreamingPlatform(options: {
   history: HistoryStore;
   catalog: CatalogService;
   emulator?: EmbeddedEmulator;
-}): Promise<StreamingPlatform> {
+}): Promise<{ platform: StreamingPlatform; selfService: SelfService }> {
   const { settings, logger, emulator } = options;
   let clusters: Array<PlatformCluster & { connection: ClusterConnection }>;
   let awsEndpoint: { cloudWatch?: string; pricing?: string } = {};
@@ -69,7 +70,7 @@ export async function createStreamingPlatform(options: {
   );
   const anyAws =
     !!emulator || clusters.some(c => c.region) || !!settings.cloudWatch.region;
-  return new StreamingPlatform({
+  const platform = new StreamingPlatform({
     settings,
     logger,
     history: options.history,
@@ -98,6 +99,15 @@ export async function createStreamingPlatform(options: {
       : PriceService.fallbackOnly(),
     origin: { emulatorScenario: emulator?.scenario },
   });
+  const selfService = new SelfService({
+    ctx: platform.context,
+    catalog: options.catalog,
+    clusters,
+    kubeConfigs,
+    config: settings.selfService,
+    logger: logger.child({ task: 'self-service' }),
+  });
+  return { platform, selfService };
 }
 
 function connectionOf(

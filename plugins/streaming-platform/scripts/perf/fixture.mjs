@@ -111,17 +111,19 @@ export function teamSummary600(
       breaching ? target * (1.1 + random() * 2) : target * random() * 0.7,
       1,
     );
-    const sparkline = Array.from({ length: 24 }, (_, h) => {
+    const hourlyLag = Array.from({ length: 24 }, (_, h) => {
       const diurnal = 0.5 + 0.5 * Math.sin(((h - 6) / 24) * 2 * Math.PI);
-      return {
-        at: new Date(now - (24 - h) * HOUR).toISOString(),
-        timeLagSeconds: round(
-          target * (0.2 + diurnal * 0.6 + random() * (breaching ? 1.2 : 0.3)),
-          1,
-        ),
-      };
+      return round(
+        target * (0.2 + diurnal * 0.6 + random() * (breaching ? 1.2 : 0.3)),
+        1,
+      );
     });
-    const breaches = sparkline.filter(p => p.timeLagSeconds > target).length;
+    const sparkline = {
+      from: new Date(now - 24 * HOUR).toISOString(),
+      stepSeconds: HOUR / 1000,
+      timeLagSeconds: hourlyLag,
+    };
+    const breaches = hourlyLag.filter(lag => lag > target).length;
     const vcpuHours = vcpu * 24 * (0.9 + random() * 0.2);
     const usd =
       vcpuHours *

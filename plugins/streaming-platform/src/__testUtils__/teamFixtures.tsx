@@ -83,10 +83,14 @@ export function teamFigures(p: TeamPipelineFixture): TeamPipelineFigures {
   const spot = p.spot24h ?? 1;
   return {
     ref: p.ref,
-    lagSparkline: Array.from({ length: 24 }, (_, i) => ({
-      at: new Date(NOW - (24 - i) * HOUR).toISOString(),
-      timeLagSeconds: (p.lagSeconds ?? 10) * (0.5 + (i % 5) / 4),
-    })),
+    lagSparkline: {
+      from: new Date(NOW - 24 * HOUR).toISOString(),
+      stepSeconds: HOUR / 1000,
+      timeLagSeconds: Array.from(
+        { length: 24 },
+        (_, i) => (p.lagSeconds ?? 10) * (0.5 + (i % 5) / 4),
+      ),
+    },
     lagBreaches24h: p.breaches24h ?? 0,
     lagBreachSeconds24h: p.breachSeconds24h ?? 0,
     spotMix24h: {

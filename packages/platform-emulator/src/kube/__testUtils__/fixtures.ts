@@ -17,6 +17,9 @@ export const KEYS = {
   configmaps: 'v1/configmaps',
   flinkdeployments: 'flink.apache.org/v1beta1/flinkdeployments',
   nodeclaims: 'karpenter.sh/v1/nodeclaims',
+  serviceaccounts: 'v1/serviceaccounts',
+  poddisruptionbudgets: 'policy/v1/poddisruptionbudgets',
+  externalsecrets: 'external-secrets.io/v1beta1/externalsecrets',
 } as const;
 
 export const PIPELINE_NAMESPACE = 'team-payments';
@@ -215,6 +218,62 @@ export function flinkDeployment(
         upgradeMode: 'last-state',
         state: 'running',
       },
+    },
+  };
+}
+
+/** The manifests the self-service template generates for a new pipeline, besides its FlinkDeployment. */
+export function serviceAccount(pipeline: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: {
+      name: pipeline,
+      namespace: PIPELINE_NAMESPACE,
+      labels: { app: pipeline },
+      annotations: {
+        'eks.amazonaws.com/role-arn': `arn:aws:iam::123456789012:role/flink-${pipeline}`,
+      },
+    },
+  };
+}
+
+export function podDisruptionBudget(
+  pipeline: string,
+  spec: Record<string, unknown> = {
+    maxUnavailable: 1,
+    selector: { matchLabels: { app: pipeline, component: 'taskmanager' } },
+  },
+): KubeObject {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: pipeline, namespace: PIPELINE_NAMESPACE },
+    spec,
+  };
+}
+
+export function externalSecret(pipeline: string): KubeObject {
+  return {
+    apiVersion: 'external-secrets.io/v1beta1',
+    kind: 'ExternalSecret',
+    metadata: { name: `${pipeline}-kafka`, namespace: PIPELINE_NAMESPACE },
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: {
+        name: 'aws-secrets-manager',
+        kind: 'ClusterSecretStore',
+      },
+      target: { name: `${pipeline}-kafka`, creationPolicy: 'Owner' },
+      data: [
+        {
+          secretKey: 'sasl.password',
+          remoteRef: {
+            key: `streaming/${pipeline}/kafka`,
+            property: 'password',
+          },
+        },
+      ],
     },
   };
 }

@@ -112,7 +112,9 @@ export function toRows(
       lagSeconds: pipeline.lag.latest?.timeLagSeconds,
       lagTargetSeconds: pipeline.lag.targetSeconds,
       lagBreachedNow: pipeline.lag.breached,
-      lagSparkline: (figures?.lagSparkline ?? []).map(p => p.timeLagSeconds),
+      lagSparkline: (figures?.lagSparkline.timeLagSeconds ?? []).map(
+        v => v ?? undefined,
+      ),
       breaches24h: figures?.lagBreaches24h ?? 0,
       breachSeconds24h:
         figures?.lagBreachSeconds24h ??

@@ -12,3 +12,5 @@ export type { TimeRangeId } from './TimeRangePicker';
 export { CostValue } from './CostValue';
 export { priceSourceLabel, priceSourcesText } from './priceSources';
 export type { PriceSourcesWording } from './priceSources';
+export { formValues } from './formValues';
+export type { FormAccess } from './formValues';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
-import { CustomResourceDefinitionVersion } from './crds';
 import {
   JsonObject,
   cloneJson,
@@ -31,12 +30,8 @@ import {
   patchNotApplicable,
   unsupportedMediaType,
 } from './status';
-import { KubeObject, resourceKey } from './types';
-import {
-  CustomResourceSchema,
-  dnsSubdomainProblem,
-  validateObjectMeta,
-} from './validation';
+import { KubeObject, ResourceType, resourceKey } from './types';
+import { WritableResource } from './writableResource';
 import {
   SYSTEM_METADATA,
   asJson,
@@ -63,7 +58,7 @@ import {
 /** A write the API server accepted, for the simulation to act on. */
 export interface ApiWrite {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
-  /** e.g. `flink.apache.org/v1beta1/flinkdeployments` */
+  /** e.g. `flink.apache.org/v1beta1/flinkdeployments`, `v1/serviceaccounts` */
   resourceKey: string;
   object: KubeObject;
   previous?: KubeObject;
@@ -90,16 +85,18 @@ export interface WriteResponse {
 }
 
 /**
- * The write verbs of one custom resource (create, update, JSON / merge
- * patch, server-side apply, delete), with the checks, validation, status
- * subresource semantics, field ownership and error answers of
- * kube-apiextensions-apiserver.
+ * The write verbs of one namespaced resource (create, update, JSON / merge
+ * patch, server-side apply, delete), with the checks, pruning, defaulting,
+ * validation, status subresource semantics, field ownership and error
+ * answers of kube-apiserver's generic registry: for a custom resource as
+ * kube-apiextensions-apiserver serves it, for a built-in kind with the
+ * rules its `WritableResource` brings (see `serviceAccounts.ts`).
  */
-export class CustomResourceWriter {
+export class ResourceWriter {
   readonly #store: ObjectStore;
   readonly #clock: Clock;
-  readonly #crd: CustomResourceDefinitionVersion;
-  readonly #schema: CustomResourceSchema;
+  readonly #definition: WritableResource;
+  readonly #type: ResourceType;
   readonly #onWrite?: (write: ApiWrite) => void;
   readonly #resourceKey: string;
   readonly #apiVersion: string;
@@ -108,26 +105,22 @@ export class CustomResourceWriter {
   constructor(options: {
     store: ObjectStore;
     clock: Clock;
-    crd: CustomResourceDefinitionVersion;
+    resource: WritableResource;
     onWrite?: (write: ApiWrite) => void;
   }) {
     this.#store = options.store;
     this.#clock = options.clock;
-    this.#crd = options.crd;
-    this.#schema = CustomResourceSchema.of(options.crd.schema);
+    this.#definition = options.resource;
+    this.#type = options.resource.type;
     this.#onWrite = options.onWrite;
-    this.#apiVersion = `${options.crd.group}/${options.crd.version}`;
-    this.#resourceKey = resourceKey({
-      group: options.crd.group,
-      version: options.crd.version,
-      resource: options.crd.plural,
-      kind: options.crd.kind,
-      listKind: `${options.crd.kind}List`,
-      singular: options.crd.kind.toLowerCase(),
-      namespaced: true,
-      verbs: [],
-    });
-    this.#resource = { group: options.crd.group, resource: options.crd.plural };
+    this.#apiVersion = this.#type.group
+      ? `${this.#type.group}/${this.#type.version}`
+      : this.#type.version;
+    this.#resourceKey = resourceKey(this.#type);
+    this.#resource = {
+      group: this.#type.group,
+      resource: this.#type.resource,
+    };
   }
 
   get resourceKey(): string {
@@ -154,11 +147,11 @@ export class CustomResourceWriter {
     const body = parseObjectBody(
       request.body,
       request.mediaType,
-      this.#crd.kind,
+      this.#type.kind,
     );
-    checkTypeMeta(body, this.#apiVersion, this.#crd.kind);
+    checkTypeMeta(body, this.#apiVersion, this.#type.kind);
     const warnings: string[] = [];
-    const object = this.#prune(
+    const object = this.#decode(
       body,
       fieldValidationOf(request.query),
       warnings,
@@ -166,7 +159,7 @@ export class CustomResourceWriter {
     const metadata = metadataOf(object);
     this.#checkNamespace(metadata, request.namespace);
     if (!metadata.name && typeof metadata.generateName === 'string') {
-      const problem = dnsSubdomainProblem(
+      const problem = this.#definition.nameProblem(
         metadata.generateName.replace(/-$/, 'a'),
       );
       if (problem) {
@@ -193,9 +186,10 @@ export class CustomResourceWriter {
     for (const field of SYSTEM_METADATA) {
       delete metadata[field];
     }
-    if (this.#crd.hasStatusSubresource) {
+    if (this.#definition.hasStatusSubresource) {
       delete object.status;
     }
+    this.#definition.prepareForCreate?.(object);
     this.#validate(object);
     const name = String(metadata.name);
     if (this.#store.get(this.#resourceKey, request.namespace, name)) {
@@ -229,11 +223,11 @@ export class CustomResourceWriter {
     const body = parseObjectBody(
       request.body,
       request.mediaType,
-      this.#crd.kind,
+      this.#type.kind,
     );
-    checkTypeMeta(body, this.#apiVersion, this.#crd.kind);
+    checkTypeMeta(body, this.#apiVersion, this.#type.kind);
     const warnings: string[] = [];
-    const object = this.#prune(
+    const object = this.#decode(
       body,
       fieldValidationOf(request.query),
       warnings,
@@ -242,8 +236,10 @@ export class CustomResourceWriter {
     this.#checkName(metadata, request.name!);
     this.#checkNamespace(metadata, request.namespace);
     const existing = this.#existing(request);
-    if (!metadata.resourceVersion) {
-      // Custom resources do not allow unconditional updates.
+    if (
+      !metadata.resourceVersion &&
+      !this.#definition.allowUnconditionalUpdate
+    ) {
       throw this.#invalid(request.name!, [
         {
           reason: 'FieldValueInvalid',
@@ -260,6 +256,8 @@ export class CustomResourceWriter {
 
   #patch(request: WriteRequest): WriteResponse {
     const mediaType = request.mediaType;
+    // Strategic merge patches are not implemented, so built-in kinds refuse
+    // them too, where a real server would take them (see the README).
     if (!CUSTOM_RESOURCE_PATCH_TYPES.includes(mediaType as never)) {
       throw unsupportedMediaType(CUSTOM_RESOURCE_PATCH_TYPES);
     }
@@ -295,9 +293,9 @@ export class CustomResourceWriter {
     if (!isJsonObject(patched)) {
       throw badRequest('the patched object is not a JSON object');
     }
-    checkTypeMeta(patched, this.#apiVersion, this.#crd.kind);
+    checkTypeMeta(patched, this.#apiVersion, this.#type.kind);
     const warnings: string[] = [];
-    const object = this.#prune(
+    const object = this.#decode(
       patched,
       fieldValidationOf(request.query),
       warnings,
@@ -316,15 +314,18 @@ export class CustomResourceWriter {
     const manager = request.query.get('fieldManager')!;
     const force = request.query.get('force') === 'true';
     const body = parseApplyBody(request.body);
-    checkTypeMeta(body, this.#apiVersion, this.#crd.kind);
-    const { pruned, unknownFields } = this.#schema.prune(body);
-    if (unknownFields.length > 0) {
+    checkTypeMeta(body, this.#apiVersion, this.#type.kind);
+    const { pruned, unknownFields } = this.#definition.schema.prune(body);
+    // Like structured-merge-diff's conversion of the patch to its typed form.
+    const problems = [
+      ...unknownFields.map(field => `.${field}: field not declared in schema`),
+      ...this.#decodingErrors(pruned).map(error => String(error.detail)),
+    ];
+    if (problems.length > 0) {
       throw badRequest(
-        `failed to create typed patch object (${this.#apiVersion}, Kind=${
-          this.#crd.kind
-        }): ${unknownFields
-          .map(field => `.${field}: field not declared in schema`)
-          .join(', ')}`,
+        `failed to create typed patch object (${this.#type.group}/${
+          this.#type.version
+        }, Kind=${this.#type.kind}): ${problems.join(', ')}`,
       );
     }
     const metadata = metadataOf(pruned);
@@ -362,31 +363,34 @@ export class CustomResourceWriter {
       force,
       apiVersion: this.#apiVersion,
       time: rfc3339Seconds(this.#clock.now()),
-      hasStatusSubresource: this.#crd.hasStatusSubresource,
+      hasStatusSubresource: this.#definition.hasStatusSubresource,
     });
     const mergedMetadata = metadataOf(merged);
     mergedMetadata.name = request.name;
     mergedMetadata.namespace = request.namespace;
-    if (this.#crd.hasStatusSubresource) {
+    if (this.#definition.hasStatusSubresource) {
       if (live?.status !== undefined) {
         merged.status = live.status;
       } else {
         delete merged.status;
       }
     }
+    // Defaults are filled in after the merge, so the applier does not own them.
+    const object = this.#definition.schema.withDefaults(merged);
     if (live) {
-      return this.#writeUpdate(live, merged, {
+      return this.#writeUpdate(live, object, {
         manager,
         dryRun,
         warnings: [],
         ownershipRecorded: true,
       });
     }
-    this.#validate(merged);
+    this.#definition.prepareForCreate?.(object);
+    this.#validate(object);
     if (dryRun) {
-      return { code: 201, body: this.#asIfCreated(merged), warnings: [] };
+      return { code: 201, body: this.#asIfCreated(object), warnings: [] };
     }
-    const stored = this.#store.upsert(this.#resourceKey, inServerOrder(merged));
+    const stored = this.#store.upsert(this.#resourceKey, inServerOrder(object));
     this.#onWrite?.({
       type: 'ADDED',
       resourceKey: this.#resourceKey,
@@ -491,7 +495,7 @@ export class CustomResourceWriter {
       }
     }
     metadata.resourceVersion = existing.metadata.resourceVersion;
-    if (this.#crd.hasStatusSubresource) {
+    if (this.#definition.hasStatusSubresource) {
       // Status is written through the status subresource only.
       if (existing.status === undefined) {
         delete object.status;
@@ -499,6 +503,7 @@ export class CustomResourceWriter {
         object.status = existing.status;
       }
     }
+    this.#definition.prepareForUpdate?.(object, asJson(existing));
     this.#validate(object);
     if (!write.ownershipRecorded) {
       metadata.managedFields = managedFieldsAfterUpdate(
@@ -544,19 +549,23 @@ export class CustomResourceWriter {
     return { code: 200, body: stored, warnings };
   }
 
-  #prune(
+  /**
+   * A request's object as the server decodes it: unknown fields pruned (or
+   * rejected), a built-in kind's field types checked, defaults filled in.
+   */
+  #decode(
     object: JsonObject,
     fieldValidation: FieldValidation,
     warnings: string[],
   ): JsonObject {
-    const { pruned, unknownFields } = this.#schema.prune(object);
+    const { pruned, unknownFields } = this.#definition.schema.prune(object);
     if (unknownFields.length > 0) {
       if (fieldValidation === 'Strict') {
         throw badRequest(
-          `${this.#crd.kind} in version "${
-            this.#crd.version
+          `${this.#type.kind} in version "${
+            this.#type.version
           }" cannot be handled as a ${
-            this.#crd.kind
+            this.#type.kind
           }: strict decoding error: ${unknownFields
             .map(field => `unknown field "${field}"`)
             .join(', ')}`,
@@ -570,23 +579,43 @@ export class CustomResourceWriter {
         );
       }
     }
-    return pruned;
+    const typeErrors = this.#decodingErrors(pruned);
+    if (typeErrors.length > 0) {
+      throw badRequest(
+        `${this.#type.kind} in version "${
+          this.#type.version
+        }" cannot be handled as a ${this.#type.kind}: ${typeErrors
+          .map(error => error.detail)
+          .join(', ')}`,
+      );
+    }
+    return this.#definition.schema.withDefaults(pruned);
+  }
+
+  /**
+   * The values of the wrong JSON type in a built-in kind, which fail
+   * decoding into its Go struct before validation; none for a custom
+   * resource, whose schema validation reports them (422).
+   */
+  #decodingErrors(object: JsonObject): FieldError[] {
+    if (!this.#definition.builtIn) {
+      return [];
+    }
+    return this.#definition.schema
+      .validate(object)
+      .filter(error => error.reason === 'FieldValueTypeInvalid');
   }
 
   #validate(object: JsonObject) {
-    const metadata = metadataOf(object);
-    const errors: FieldError[] = [
-      ...validateObjectMeta(metadata),
-      ...this.#schema.validate(object),
-    ];
+    const errors = this.#definition.validate(object);
     if (errors.length > 0) {
-      throw this.#invalid(String(metadata.name ?? ''), errors);
+      throw this.#invalid(String(metadataOf(object).name ?? ''), errors);
     }
   }
 
   #invalid(name: string, errors: FieldError[]): KubeApiError {
     return invalid(
-      { group: this.#crd.group, kind: this.#crd.kind },
+      { group: this.#type.group, kind: this.#type.kind },
       name,
       errors,
     );
@@ -633,7 +662,10 @@ export class CustomResourceWriter {
         )}, UID in object meta: ${existing.metadata.uid}`,
       );
     }
-    if (metadata.resourceVersion !== existing.metadata.resourceVersion) {
+    if (
+      metadata.resourceVersion &&
+      metadata.resourceVersion !== existing.metadata.resourceVersion
+    ) {
       throw conflict(this.#resource, existing.metadata.name, OBJECT_MODIFIED);
     }
   }
@@ -652,10 +684,11 @@ export class CustomResourceWriter {
     }
     const phase = isJsonObject(found.status) ? found.status.phase : undefined;
     if (found.metadata.deletionTimestamp || phase === 'Terminating') {
+      const resource = this.#type.group
+        ? `${this.#type.resource}.${this.#type.group}`
+        : this.#type.resource;
       throw forbidden(
-        `${this.#crd.plural}.${
-          this.#crd.group
-        } "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+        `${resource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
       );
     }
   }
@@ -665,7 +698,7 @@ export class CustomResourceWriter {
       manager,
       apiVersion: this.#apiVersion,
       time: rfc3339Seconds(this.#clock.now()),
-      hasStatusSubresource: this.#crd.hasStatusSubresource,
+      hasStatusSubresource: this.#definition.hasStatusSubresource,
     };
   }
 
@@ -675,7 +708,10 @@ export class CustomResourceWriter {
     const metadata = metadataOf(result);
     metadata.uid = randomUUID();
     metadata.creationTimestamp = rfc3339Seconds(this.#clock.now());
-    metadata.generation = 1;
+    if (result.spec !== undefined) {
+      // As the store: kinds without a spec (ServiceAccounts) have no generation.
+      metadata.generation = 1;
+    }
     return inServerOrder(result);
   }
 }

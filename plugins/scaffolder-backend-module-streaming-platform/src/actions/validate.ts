@@ -1,0 +1,47 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { StreamingPlatformBackend } from '../client/StreamingPlatformBackend';
+
+/**
+ * `streaming-platform:pipeline:validate`: the form's rules again on the
+ * server (a template run can be started without the form), plus what only
+ * the backend knows: the name free on the cluster and in the catalog, the
+ * consumer group free on the MSK cluster. Fails the run with every problem,
+ * each naming its field. Reads only, so it runs in dry runs too.
+ */
+export function createValidatePipelineAction(options: {
+  backend: StreamingPlatformBackend;
+}) {
+  return createTemplateAction({
+    id: 'streaming-platform:pipeline:validate',
+    description:
+      'Checks a new Flink pipeline: field rules, name and consumer-group uniqueness against the clusters and the catalog',
+    supportsDryRun: true,
+    schema: {
+      input: {
+        parameters: z =>
+          z
+            .record(z.unknown())
+            .describe('The template parameters of the new pipeline'),
+      },
+      output: {
+        valid: z => z.boolean().describe('True when no problem was found'),
+      },
+    },
+    async handler(ctx) {
+      const { problems } = await options.backend.validate(
+        ctx.input.parameters,
+        await ctx.getInitiatorCredentials(),
+      );
+      if (problems.length) {
+        throw new InputError(
+          `The new pipeline has ${problems.length} problem${
+            problems.length === 1 ? '' : 's'
+          }:\n${problems.map(p => `- ${p.field}: ${p.message}`).join('\n')}`,
+        );
+      }
+      ctx.logger.info('The new pipeline passed every check');
+      ctx.output('valid', true);
+    },
+  });
+}

@@ -1,0 +1,4 @@
+export * from './parameters';
+export * from './validation';
+export * from './api';
+export * from './costEstimate';

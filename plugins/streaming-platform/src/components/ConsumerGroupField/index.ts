@@ -1,0 +1,3 @@
+export { StreamingPipelineConsumerGroup } from './StreamingPipelineConsumerGroup';
+export { validateConsumerGroup } from './consumerGroup';
+export { CONSUMER_GROUP_FIELD_NAME, consumerGroupFieldSchema } from './schema';
