@@ -97,6 +97,15 @@ export default defineConfig({
     {
       name: 'app',
       testDir: 'packages/app/e2e-tests',
+      testIgnore: /create-pipeline/,
+      metadata: { backendUrl },
+    },
+    // After the others: the pipeline it creates joins the sample catalog's.
+    {
+      name: 'create',
+      testDir: 'packages/app/e2e-tests',
+      testMatch: /create-pipeline/,
+      dependencies: ['app'],
       metadata: { backendUrl },
     },
   ],

@@ -11,6 +11,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import streamingPlatformPlugin from '@internal/backstage-plugin-streaming-platform-backend';
 import { scaffolderModuleStreamingPlatform } from './module';
 import { EXAMPLE_PARAMETERS } from './template/__testUtils__/parameterSets';
@@ -89,11 +90,16 @@ describe('the flink-streaming-pipeline template, dry run', () => {
       features: [
         scaffolderPlugin,
         scaffolderModuleStreamingPlatform,
+        scaffolderGithubModule,
         streamingPlatformPlugin,
         catalogServiceMock.factory({ entities: catalogEntities }),
         mockServices.rootConfig.factory({
           data: {
             streamingPlatform: { emulator: { dataDir, warmupMinutes: 10 } },
+            // For the GitOps case; a dry run of the pull request calls nothing.
+            integrations: {
+              github: [{ host: 'github.com', token: 'not-a-token' }],
+            },
           },
         }),
       ],
@@ -176,6 +182,22 @@ describe('the flink-streaming-pipeline template, dry run', () => {
       )
       .set('Authorization', mockCredentials.user.header());
     expect(detail.status).toBe(404);
+  });
+
+  it('opens a pull request instead of registering, in GitOps setups', async () => {
+    const res = await dryRun({
+      ...EXAMPLE_PARAMETERS,
+      gitOpsRepoUrl: 'github.com?owner=platform&repo=streaming-pipelines',
+    });
+    expect(res.status).toBe(200);
+    const status = stepStatus(res.body.log);
+    expect(status).toMatchObject({
+      apply: 'completed',
+      'pull-request': 'completed',
+    });
+    expect(status.register).not.toBe('completed');
+    const log = res.body.log.map((l: any) => l.body.message).join('\n');
+    expect(log).toMatch(/Skipping step register/);
   });
 
   it('stops at validate, naming each field, for names already taken', async () => {

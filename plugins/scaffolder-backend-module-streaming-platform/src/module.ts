@@ -7,7 +7,10 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import path from 'node:path';
 import { createApplyPipelineAction } from './actions/apply';
 import { createEstimateCostAction } from './actions/estimate';
-import { createRegisterPipelineAction } from './actions/register';
+import {
+  createRegisterPipelineAction,
+  localRepositoryLocationRefs,
+} from './actions/register';
 import { createValidatePipelineAction } from './actions/validate';
 import { StreamingPlatformBackend } from './client/StreamingPlatformBackend';
 
@@ -40,8 +43,12 @@ export const scaffolderModuleStreamingPlatform = createBackendModule({
           createApplyPipelineAction({ backend }),
           createRegisterPipelineAction({
             catalog,
+            auth,
             localRepositoryDir:
               localRepositoryDir && path.resolve(localRepositoryDir),
+            localRepositoryLocations: localRepositoryDir
+              ? localRepositoryLocationRefs(config, localRepositoryDir)
+              : [],
           }),
         );
       },

@@ -1,10 +1,15 @@
 import {
+  AuthService,
   BackstageCredentials,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CatalogService,
+  locationSpecToLocationEntity,
+} from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +31,10 @@ const WAIT_FOR_ENTITY_MS = 60_000;
  */
 export function createRegisterPipelineAction(options: {
   catalog: CatalogService;
+  auth: AuthService;
   localRepositoryDir?: string;
+  /** The refs of the catalog locations that read `localRepositoryDir`. */
+  localRepositoryLocations: string[];
 }) {
   const { catalog } = options;
   return createTemplateAction({
@@ -91,6 +99,15 @@ export function createRegisterPipelineAction(options: {
         return;
       }
       const root = options.localRepositoryDir;
+      if (root && !options.localRepositoryLocations.length) {
+        throw new InputError(
+          `No catalog location reads ${root}: add one to catalog.locations, e.g. { type: file, target: ${path.join(
+            root,
+            '*',
+            'catalog-info.yaml',
+          )} }`,
+        );
+      }
       if (!root) {
         throw new InputError(
           'No catalogInfoUrl was given and streamingPlatform.selfService.localRepositoryDir is not set: there is nowhere to register the pipeline from',
@@ -104,7 +121,12 @@ export function createRegisterPipelineAction(options: {
         },
       });
       ctx.output('catalogInfoPath', path.join(target, 'catalog-info.yaml'));
-      await refreshLocationsCovering(catalog, root, credentials);
+      // The portal's own location: refreshed as this service, not as the
+      // user, whom a policy need not let refresh Location entities.
+      const serviceCredentials = await options.auth.getOwnServiceCredentials();
+      for (const ref of options.localRepositoryLocations) {
+        await catalog.refreshEntity(ref, { credentials: serviceCredentials });
+      }
       await waitForEntity(catalog, entityRef, credentials);
       ctx.logger.info(`${entityRef} is in the catalog`);
     },
@@ -151,49 +173,27 @@ async function copyNewFolder(source: string, target: string) {
   await fs.rename(partial, target);
 }
 
-/** Asks the catalog to re-read, now, every file location inside `root`. */
-async function refreshLocationsCovering(
-  catalog: CatalogService,
+/**
+ * The refs of the catalog's configured file locations that read inside
+ * `root`, named as the catalog names the Location entities it makes of
+ * `catalog.locations`. Computed rather than looked up: while the folder is
+ * still empty such a location fails to read, and the catalog shows no
+ * entity for it, but it can be refreshed all the same.
+ */
+export function localRepositoryLocationRefs(
+  config: Config,
   root: string,
-  credentials: BackstageCredentials,
-) {
+): string[] {
   const absoluteRoot = path.resolve(root);
-  const { items } = await catalog.getEntities(
-    { filter: { kind: 'Location' } },
-    { credentials },
-  );
-  const covering = items.filter(location => {
-    const spec = (location.spec ?? {}) as {
-      type?: string;
-      target?: string;
-      targets?: string[];
-    };
-    const targets = [spec.target, ...(spec.targets ?? [])].filter(
-      (t): t is string => typeof t === 'string',
+  return (config.getOptionalConfigArray('catalog.locations') ?? [])
+    .filter(location => location.getString('type') === 'file')
+    .map(location => path.resolve(location.getString('target')))
+    .filter(target => target.startsWith(absoluteRoot + path.sep))
+    .map(target =>
+      stringifyEntityRef(
+        locationSpecToLocationEntity({ location: { type: 'file', target } }),
+      ),
     );
-    return (
-      spec.type === 'file' &&
-      targets.some(t => path.resolve(t).startsWith(absoluteRoot + path.sep))
-    );
-  });
-  if (!covering.length) {
-    const fileTargets = items
-      .map(l => l.spec as { type?: string; target?: string } | undefined)
-      .filter(spec => spec?.type === 'file')
-      .map(spec => spec!.target);
-    throw new InputError(
-      `No catalog location reads ${absoluteRoot}: add one to catalog.locations, e.g. { type: file, target: ${path.join(
-        absoluteRoot,
-        '*',
-        'catalog-info.yaml',
-      )} } (file locations now: ${fileTargets.join(', ') || 'none'} of ${
-        items.length
-      } locations)`,
-    );
-  }
-  for (const location of covering) {
-    await catalog.refreshEntity(stringifyEntityRef(location), { credentials });
-  }
 }
 
 async function waitForEntity(

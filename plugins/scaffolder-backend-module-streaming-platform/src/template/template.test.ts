@@ -23,7 +23,7 @@ const fields = Object.fromEntries(
 );
 
 // The contract's optional parameters (`?` in NewPipelineParameters).
-const OPTIONAL = ['system', 'image', 'args'];
+const OPTIONAL = ['system', 'image', 'args', 'gitOpsRepoUrl'];
 
 /** The template's defaults, as the form pre-fills them. */
 const defaults = () =>
@@ -148,7 +148,9 @@ describe('template.yaml', () => {
   it('fills, with its defaults and the remaining answers, a form validateNewPipeline accepts', () => {
     const filled = { ...defaults(), ...REQUIRED_ANSWERS };
     expect(Object.keys(filled).sort()).toEqual(
-      PARAMETER_NAMES.filter(name => !['image', 'args'].includes(name)),
+      PARAMETER_NAMES.filter(
+        name => !['image', 'args', 'gitOpsRepoUrl'].includes(name),
+      ),
     );
     expect(
       validateNewPipeline(filled, { clusters: EMULATOR_CLUSTERS }),
@@ -165,8 +167,16 @@ describe('template.yaml', () => {
       ['validate', 'streaming-platform:pipeline:validate'],
       ['estimate', 'streaming-platform:cost:estimate'],
       ['apply', 'streaming-platform:pipeline:apply'],
+      ['pull-request', 'publish:github:pull-request'],
       ['register', 'streaming-platform:pipeline:register'],
     ]);
+    // A pull request in GitOps setups, else the portal's own registration.
+    expect(steps[4].if).toBe('${{ parameters.gitOpsRepoUrl }}');
+    expect(steps[4].input).toMatchObject({
+      repoUrl: '${{ parameters.gitOpsRepoUrl }}',
+      sourcePath: './pipeline',
+    });
+    expect(steps[5].if).toBe('${{ not parameters.gitOpsRepoUrl }}');
     expect(steps[1].input).toEqual({ parameters: '${{ parameters }}' });
     expect(steps[2].input).toEqual({ parameters: '${{ parameters }}' });
     expect(steps[3].input).toEqual({
@@ -174,7 +184,7 @@ describe('template.yaml', () => {
       namespace: '${{ parameters.namespace }}',
       manifestsPath: './pipeline/deploy',
     });
-    expect(steps[4].input).toEqual({
+    expect(steps[5].input).toEqual({
       sourcePath: './pipeline',
       name: '${{ parameters.name }}',
     });
@@ -182,6 +192,9 @@ describe('template.yaml', () => {
       links: [
         expect.objectContaining({
           entityRef: '${{ steps.register.output.entityRef }}',
+        }),
+        expect.objectContaining({
+          url: "${{ steps['pull-request'].output.remoteUrl }}",
         }),
         expect.objectContaining({
           url: '/streaming-platform?group=${{ parameters.owner }}',

@@ -67,6 +67,15 @@ export interface NewPipelineParameters {
   /** `s3://bucket/prefix` for checkpoints and savepoints. */
   checkpointS3Path: string;
   upgradeMode: UpgradeMode;
+
+  // Delivery
+  /**
+   * For GitOps setups: the repository in which the run opens a pull request
+   * with the pipeline's files, as the RepoUrlPicker writes it
+   * (`github.com?owner=platform&repo=streaming-pipelines`). Without it the
+   * portal keeps the files itself and registers the pipeline at once.
+   */
+  gitOpsRepoUrl?: string;
 }
 
 /** @public */

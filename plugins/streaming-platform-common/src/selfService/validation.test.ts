@@ -45,6 +45,12 @@ const VALID: NewPipelineParameters = {
 describe('validateNewPipeline', () => {
   it('accepts a complete, well-formed pipeline', () => {
     expect(validateNewPipeline(VALID, CONTEXT)).toEqual([]);
+    expect(
+      validateNewPipeline(
+        { ...VALID, gitOpsRepoUrl: 'github.com?owner=platform&repo=pipelines' },
+        CONTEXT,
+      ),
+    ).toEqual([]);
     const { image: _image, system: _system, args: _args, ...minimal } = VALID;
     expect(validateNewPipeline(minimal, CONTEXT)).toEqual([]);
     expect(
@@ -292,6 +298,12 @@ describe('validateNewPipeline', () => {
       { description: '--- !!python/object' },
       'description',
       /not YAML/,
+    ],
+    [
+      'a GitOps repository that is a plain URL',
+      { gitOpsRepoUrl: 'https://github.com/platform/pipelines' },
+      'gitOpsRepoUrl',
+      /host\?owner=/,
     ],
   ])('rejects %s', (_what, change, field, message) => {
     const problems = validateNewPipeline({ ...VALID, ...change }, CONTEXT);

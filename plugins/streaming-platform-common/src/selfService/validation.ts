@@ -36,6 +36,8 @@ const JAR_URI = /^(local|s3|s3a|https):\/\/[^\s]+\.jar$/;
 const IMAGE = /^[a-z0-9]+([._/:@-][a-zA-Z0-9_]+)*$/;
 const SPLUNK_NAME = /^[a-z0-9_][a-z0-9_-]*$/;
 const SOURCETYPE = /^[A-Za-z0-9_:.-]+$/;
+const REPO_URL =
+  /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?\?owner=[A-Za-z0-9_.-]+&repo=[A-Za-z0-9_.-]+$/;
 const S3_PATH =
   /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()/-]*)?$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]+$/;
@@ -381,6 +383,14 @@ export function validateNewPipeline(
     'checkpointS3Path must be an s3://bucket/prefix path',
   );
   oneOf('upgradeMode', ['savepoint', 'last-state', 'stateless']);
+
+  // Delivery
+  matches(
+    'gitOpsRepoUrl',
+    text('gitOpsRepoUrl', { required: false, max: 300 }),
+    REPO_URL,
+    'gitOpsRepoUrl must name a repository as host?owner=…&repo=…, like github.com?owner=platform&repo=streaming-pipelines',
+  );
 
   return problems;
 }

@@ -38,6 +38,7 @@ const PARAMETER_KEYS: Record<keyof NewPipelineParameters, true> = {
   checkpointIntervalSeconds: true,
   checkpointS3Path: true,
   upgradeMode: true,
+  gitOpsRepoUrl: true,
 };
 
 export const PARAMETER_NAMES = Object.keys(PARAMETER_KEYS).sort();

@@ -7,12 +7,12 @@ import { dirname, join, resolve } from 'node:path';
  * output against.
  *
  * The schemas live in the project's shared/reference folder, beside the
- * repository (a checkout at /work/main has them at /work/shared/reference;
- * CI lays a copy of shared/ beside its clone the same way). A checkout
- * elsewhere points STREAMING_REFERENCE_DIR at a copy. Without either, the
- * FlinkDeployment CRD still comes from the platform emulator, which ships
- * the same upstream file, and the Backstage schemas from the installed
- * packages' own validators.
+ * repository (a checkout at /work/main has them at /work/shared/reference).
+ * A checkout elsewhere — CI's clean clone in a temporary folder — may point
+ * STREAMING_REFERENCE_DIR at a copy. Without either, the FlinkDeployment CRD
+ * still comes from the platform emulator, which ships the same upstream
+ * file, and the Backstage schemas from the installed packages' own
+ * validators.
  */
 
 /** Resolves a path inside this repository. */

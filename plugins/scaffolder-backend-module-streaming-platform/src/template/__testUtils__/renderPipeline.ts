@@ -25,7 +25,12 @@ export interface PipelineTemplate {
       required?: string[];
       properties: Record<string, Record<string, any>>;
     }>;
-    steps: Array<{ id: string; action: string; input?: JsonObject }>;
+    steps: Array<{
+      id: string;
+      action: string;
+      if?: string;
+      input?: JsonObject;
+    }>;
     output: JsonObject;
   };
 }
