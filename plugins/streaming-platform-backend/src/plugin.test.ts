@@ -470,9 +470,12 @@ describe('streaming-platform backend on the embedded emulator', () => {
           action: 'created',
         }),
       ]);
+      // Karpenter's node, then the JobManager, then its TaskManagers: about
+      // a minute on the emulator, longer on a busy machine.
       const running = await until(
         () => get(`/pipelines/${CLUSTER}/payments/card-fraud-alerts`),
         r => r.status === 200 && r.body.pipeline.taskManagers.ready > 0,
+        200_000,
       );
       expect(running.status).toBe(200);
       expect(running.body.pipeline.taskManagers.ready).toBeGreaterThan(0);
@@ -484,7 +487,7 @@ describe('streaming-platform backend on the embedded emulator', () => {
         manifests: [manifest],
       });
       expect(again.body.objects[0].action).toBe('configured');
-    });
+    }, 240_000);
 
     it('refuses what a pipeline is not made of, and names what the API server rejects', async () => {
       const secret = await post('/self-service/apply', {
