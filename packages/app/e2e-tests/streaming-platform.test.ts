@@ -124,9 +124,12 @@ test.describe('streaming platform portal', () => {
         name: /^flink-spot-first Karpenter NodePool \d+ spot \d+ % \$\d+\.\d\d .*p50 \d+/,
       }),
     ).toBeVisible();
+    // Right after the portal starts, the minute samples behind the chart may
+    // not be recorded yet (the page says "no samples"); the page polls every
+    // 30 s and draws the chart once they are.
     await expect(
       page.getByRole('img', { name: /^Nodes by capacity type/ }).first(),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 90_000 });
     await expect(
       page.getByRole('region', {
         name: 'Pipelines stuck on on-demand capacity',
