@@ -390,6 +390,21 @@ describe('streaming-platform backend on the embedded emulator', () => {
       },
     });
 
+    it('offers the configured clusters and their MSK clusters', async () => {
+      const res = await get('/self-service/options');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        clusters: [
+          {
+            name: CLUSTER,
+            region: 'eu-west-1',
+            mskClusterName: 'msk-demo-eu-west-1',
+          },
+        ],
+        applyToCluster: true,
+      });
+    });
+
     it('validates a new pipeline: field rules, then names and groups already taken', async () => {
       const ok = await post('/self-service/validate', { parameters });
       expect(ok.status).toBe(200);

@@ -123,6 +123,11 @@ export async function createRouter(options: {
     res.json(platform.costEstimate(req.body));
   });
 
+  router.get('/self-service/options', async (req, res) => {
+    await accessOf(req);
+    res.json(requireSelfService().options());
+  });
+
   router.post('/self-service/validate', async (req, res) => {
     const { credentials } = await accessOf(req);
     res.json(

@@ -626,6 +626,63 @@ export const spec = {
         },
       },
     },
+    '/self-service/options': {
+      get: {
+        operationId: 'GetSelfServiceOptions',
+        description:
+          'What the "New Flink streaming pipeline" form may offer: the configured clusters (or the emulator\'s), each with the MSK cluster whose lag its pipelines report, and whether this backend applies new pipelines itself.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The clusters and the apply setting.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['clusters', 'applyToCluster'],
+                  properties: {
+                    clusters: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['name', 'region'],
+                        properties: {
+                          name: {
+                            type: 'string',
+                          },
+                          region: {
+                            type: 'string',
+                          },
+                          mskClusterName: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                    applyToCluster: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/self-service/validate': {
       post: {
         operationId: 'ValidateNewPipeline',

@@ -11,6 +11,7 @@ import {
   AppliedManifest,
   FieldProblem,
   NewPipelineValidationResponse,
+  SelfServiceOptionsResponse,
   validateNewPipeline,
 } from '@internal/backstage-plugin-streaming-platform-common';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -30,7 +31,11 @@ const CATALOG_TIMEOUT_MS = 10_000;
 export class SelfService {
   readonly #ctx: PlatformContext;
   readonly #catalog: CatalogService;
-  readonly #clusters: Array<{ name: string; mskClusterName?: string }>;
+  readonly #clusters: Array<{
+    name: string;
+    region?: string;
+    mskClusterName?: string;
+  }>;
   readonly #kubeConfigs: Map<string, KubeConfig>;
   readonly #config: SelfServiceConfig;
   readonly #logger: LoggerService;
@@ -38,7 +43,7 @@ export class SelfService {
   constructor(options: {
     ctx: PlatformContext;
     catalog: CatalogService;
-    clusters: Array<{ name: string; mskClusterName?: string }>;
+    clusters: Array<{ name: string; region?: string; mskClusterName?: string }>;
     kubeConfigs: Map<string, KubeConfig>;
     config: SelfServiceConfig;
     logger: LoggerService;
@@ -49,6 +54,18 @@ export class SelfService {
     this.#kubeConfigs = options.kubeConfigs;
     this.#config = options.config;
     this.#logger = options.logger;
+  }
+
+  /** What the form may offer: the configured clusters and their MSK clusters. */
+  options(): SelfServiceOptionsResponse {
+    return {
+      clusters: this.#clusters.map(c => ({
+        name: c.name,
+        region: c.region ?? '',
+        ...(c.mskClusterName ? { mskClusterName: c.mskClusterName } : {}),
+      })),
+      applyToCluster: this.#config.applyToCluster,
+    };
   }
 
   /**

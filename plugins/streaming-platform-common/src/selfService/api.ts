@@ -62,3 +62,20 @@ export interface ApplyManifestsResponse {
   dryRun: boolean;
   objects: AppliedManifest[];
 }
+
+/**
+ * The answer of `GET /self-service/options`: what the form may offer, from
+ * the backend's configuration (or the emulator's clusters).
+ *
+ * @public
+ */
+export interface SelfServiceOptionsResponse {
+  clusters: Array<{
+    name: string;
+    region: string;
+    /** The MSK cluster whose CloudWatch metrics are the lag of its pipelines. */
+    mskClusterName?: string;
+  }>;
+  /** Whether the backend applies new pipelines to the cluster itself (else GitOps does). */
+  applyToCluster: boolean;
+}
