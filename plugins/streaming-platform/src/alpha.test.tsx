@@ -63,6 +63,8 @@ describe('streaming-platform plugin for the new frontend system', () => {
   it.each([
     ['pipeline-cost-estimate', 'StreamingPipelineCostEstimate', false],
     ['pipeline-consumer-group', 'StreamingPipelineConsumerGroup', true],
+    ['cluster', 'StreamingPlatformCluster', false],
+    ['msk-cluster', 'StreamingPlatformMskCluster', false],
   ] as const)(
     'offers the scaffolder field %s (%s), loaded on demand',
     async (id, name, validates) => {

@@ -103,12 +103,35 @@ const pipelineConsumerGroupField = FormFieldBlueprint.make({
   },
 });
 
+// Templates name them `ui:field: StreamingPlatformCluster` and
+// `ui:field: StreamingPlatformMskCluster`.
+const clusterField = FormFieldBlueprint.make({
+  name: 'cluster',
+  params: {
+    field: () =>
+      import('./components/ClusterFields/formField').then(
+        m => m.clusterFormField,
+      ),
+  },
+});
+
+const mskClusterField = FormFieldBlueprint.make({
+  name: 'msk-cluster',
+  params: {
+    field: () =>
+      import('./components/ClusterFields/formField').then(
+        m => m.mskClusterFormField,
+      ),
+  },
+});
+
 /**
  * The streaming-platform plugin for apps on the new frontend system: the
  * /streaming-platform page (team dashboard and platform overview), a
  * Streaming tab and an overview card on pipeline Components, and a Streaming
- * tab on Groups, and the scaffolder fields `StreamingPipelineCostEstimate`
- * and `StreamingPipelineConsumerGroup`.
+ * tab on Groups, and the scaffolder fields `StreamingPipelineCostEstimate`,
+ * `StreamingPipelineConsumerGroup`, `StreamingPlatformCluster` and
+ * `StreamingPlatformMskCluster`.
  *
  * @alpha
  */
@@ -122,6 +145,8 @@ export default createFrontendPlugin({
     teamEntityContent,
     pipelineCostEstimateField,
     pipelineConsumerGroupField,
+    clusterField,
+    mskClusterField,
   ],
   routes: {
     root: rootRouteRef,

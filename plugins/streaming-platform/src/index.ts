@@ -14,6 +14,8 @@ export {
   EntityStreamingTeamContent,
   StreamingPipelineCostEstimateFieldExtension,
   StreamingPipelineConsumerGroupFieldExtension,
+  StreamingPlatformClusterFieldExtension,
+  StreamingPlatformMskClusterFieldExtension,
 } from './plugin';
 export {
   isStreamingPipelineAvailable,

@@ -28,6 +28,8 @@ import {
   EntityStreamingPipelineContent,
   StreamingPipelineConsumerGroupFieldExtension,
   StreamingPipelineCostEstimateFieldExtension,
+  StreamingPlatformClusterFieldExtension,
+  StreamingPlatformMskClusterFieldExtension,
   streamingPlatformPlugin,
 } from './plugin';
 
@@ -75,7 +77,7 @@ describe('legacy frontend system exports', () => {
     ).toBeInTheDocument();
   });
 
-  it('offers the scaffolder fields StreamingPipelineCostEstimate and StreamingPipelineConsumerGroup', () => {
+  it('offers the scaffolder fields: cost estimate, consumer group, cluster and MSK cluster', () => {
     // The scaffolder reads its field extensions past feature-flagged elements.
     const noFeatureFlags: FeatureFlagsApi = {
       registerFlag: () => {},
@@ -90,6 +92,8 @@ describe('legacy frontend system exports', () => {
           <ScaffolderFieldExtensions>
             <StreamingPipelineCostEstimateFieldExtension />
             <StreamingPipelineConsumerGroupFieldExtension />
+            <StreamingPlatformClusterFieldExtension />
+            <StreamingPlatformMskClusterFieldExtension />
           </ScaffolderFieldExtensions>,
         ),
       {
@@ -116,6 +120,15 @@ describe('legacy frontend system exports', () => {
           returnValue: expect.objectContaining({ type: 'string' }),
         }),
       }),
+      ...['StreamingPlatformCluster', 'StreamingPlatformMskCluster'].map(name =>
+        expect.objectContaining({
+          name,
+          component: expect.any(Function),
+          schema: expect.objectContaining({
+            returnValue: expect.objectContaining({ type: 'string' }),
+          }),
+        }),
+      ),
     ]);
   });
 });

@@ -19,6 +19,14 @@ import {
   consumerGroupFieldSchema,
   validateConsumerGroup,
 } from './components/ConsumerGroupField';
+import {
+  CLUSTER_FIELD_NAME,
+  MSK_CLUSTER_FIELD_NAME,
+  StreamingPlatformCluster,
+  StreamingPlatformMskCluster,
+  clusterFieldSchema,
+  mskClusterFieldSchema,
+} from './components/ClusterFields';
 import { rootRouteRef } from './routes';
 
 /**
@@ -147,5 +155,41 @@ export const StreamingPipelineConsumerGroupFieldExtension =
       component: StreamingPipelineConsumerGroup,
       validation: validateConsumerGroup,
       schema: consumerGroupFieldSchema.schema,
+    }),
+  );
+
+/**
+ * The scaffolder field `StreamingPlatformCluster` for apps on the legacy
+ * frontend system: place it inside `<ScaffolderFieldExtensions>`. The EKS
+ * cluster of the "New Flink streaming pipeline" form, chosen among the
+ * clusters the backend is configured with; the first until the user picks
+ * another.
+ *
+ * @public
+ */
+export const StreamingPlatformClusterFieldExtension =
+  streamingPlatformPlugin.provide(
+    createScaffolderFieldExtension({
+      name: CLUSTER_FIELD_NAME,
+      component: StreamingPlatformCluster,
+      schema: clusterFieldSchema.schema,
+    }),
+  );
+
+/**
+ * The scaffolder field `StreamingPlatformMskCluster` for apps on the legacy
+ * frontend system: place it inside `<ScaffolderFieldExtensions>`. The MSK
+ * cluster of the "New Flink streaming pipeline" form: it follows the chosen
+ * cluster's until the user picks another, and warns when the cluster does
+ * not read lag from the one picked.
+ *
+ * @public
+ */
+export const StreamingPlatformMskClusterFieldExtension =
+  streamingPlatformPlugin.provide(
+    createScaffolderFieldExtension({
+      name: MSK_CLUSTER_FIELD_NAME,
+      component: StreamingPlatformMskCluster,
+      schema: mskClusterFieldSchema.schema,
     }),
   );

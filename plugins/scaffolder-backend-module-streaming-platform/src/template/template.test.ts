@@ -137,12 +137,22 @@ describe('template.yaml', () => {
     expect(values.jobManager).toEqual(JOB_MANAGER_SIZE);
   });
 
-  it('defaults to the emulated cluster of the default portal and its MSK cluster', () => {
-    const [demo] = EMULATOR_CLUSTERS;
-    expect(fields.cluster.enum).toContain(demo.name);
-    expect(fields.cluster.default).toBe(demo.name);
-    expect(fields.mskCluster.enum).toContain(demo.mskClusterName);
-    expect(fields.mskCluster.default).toBe(demo.mskClusterName);
+  it('offers the cluster and its MSK cluster from the backend, with field extensions', () => {
+    // The options come from GET /self-service/options: no list, no default
+    // in the template that could drift from the configuration.
+    expect(fields.cluster).toMatchObject({
+      type: 'string',
+      'ui:field': 'StreamingPlatformCluster',
+    });
+    expect(fields.mskCluster).toMatchObject({
+      type: 'string',
+      'ui:field': 'StreamingPlatformMskCluster',
+    });
+    for (const name of ['cluster', 'mskCluster']) {
+      expect(fields[name]).not.toHaveProperty('enum');
+      expect(fields[name]).not.toHaveProperty('default');
+      expect(pages[1].required).toContain(name);
+    }
   });
 
   it('fills, with its defaults and the remaining answers, a form validateNewPipeline accepts', () => {

@@ -11,6 +11,7 @@ import {
   PipelineTimeSeriesResponse,
   PlatformOverviewResponse,
   PlatformTimeSeriesResponse,
+  SelfServiceOptionsResponse,
   TeamSummaryResponse,
 } from '@internal/backstage-plugin-streaming-platform-common';
 
@@ -107,6 +108,14 @@ export interface StreamingPlatformApi {
 
   /** What a planned pipeline would cost per hour, at today's prices. */
   estimateCost(request: CostEstimateRequest): Promise<CostEstimateResponse>;
+
+  /**
+   * What the "New Flink streaming pipeline" form may offer, from the
+   * backend's configuration: the clusters, each with its region and the MSK
+   * cluster it reads lag from, and whether the backend applies new pipelines
+   * itself. Carries no `sources`: it is configuration, not live data.
+   */
+  getSelfServiceOptions(): Promise<SelfServiceOptionsResponse>;
 }
 
 /**

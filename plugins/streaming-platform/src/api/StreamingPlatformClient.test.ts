@@ -79,6 +79,7 @@ describe('StreamingPlatformClient', () => {
       cluster: 'eks-a',
       nodePool: 'flink-spot',
     });
+    await client.getSelfServiceOptions();
     expect(seen).toEqual([
       'GET /pipelines?owner=group%3Adefault%2Fa&owner=group%3Adefault%2Fb',
       'GET /pipelines/eks-a/payments/card%20auth',
@@ -88,6 +89,7 @@ describe('StreamingPlatformClient', () => {
       'GET /teams/summary?group=group%3Adefault%2Fteam-payments',
       'GET /platform/overview?cluster=eks-a',
       'GET /platform/timeseries?cluster=eks-a&nodePool=flink-spot',
+      'GET /self-service/options',
     ]);
   });
 
@@ -111,6 +113,25 @@ describe('StreamingPlatformClient', () => {
       assumedSpotShare: 0.9,
     });
     expect(body).toEqual(request);
+  });
+
+  it("reads the form's options from the backend's configuration", async () => {
+    const options = {
+      clusters: [
+        {
+          name: 'eks-a',
+          region: 'eu-west-1',
+          mskClusterName: 'msk-a',
+        },
+      ],
+      applyToCluster: true,
+    };
+    server.use(
+      http.get(`${baseUrl}/self-service/options`, () =>
+        HttpResponse.json(options),
+      ),
+    );
+    await expect(client.getSelfServiceOptions()).resolves.toEqual(options);
   });
 
   it('rejects a pipeline reference that is not cluster/namespace/name', async () => {

@@ -12,6 +12,7 @@ import {
   PipelineTimeSeriesResponse,
   PlatformOverviewResponse,
   PlatformTimeSeriesResponse,
+  SelfServiceOptionsResponse,
   TeamSummaryResponse,
 } from '@internal/backstage-plugin-streaming-platform-common';
 import { StreamingPlatformApi, TimeWindow } from './StreamingPlatformApi';
@@ -132,6 +133,10 @@ export class StreamingPlatformClient implements StreamingPlatformApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
+  }
+
+  async getSelfServiceOptions(): Promise<SelfServiceOptionsResponse> {
+    return this.#request('/self-service/options');
   }
 
   async #request<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -77,11 +77,21 @@ export const EXAMPLE_PARAMETERS: NewPipelineParameters = {
   upgradeMode: 'savepoint',
 };
 
+/** The clusters of the default portal's emulator, as validateNewPipeline wants them. */
+export const EMULATOR_CLUSTERS = demoScenario().clusters.map(cluster => ({
+  name: cluster.name,
+  mskClusterName: cluster.mskClusterName,
+}));
+
 /**
  * The answers the template has no default for, as a developer would give
- * them; together with the template's defaults they are a complete form.
+ * them; together with the template's defaults they are a complete form. The
+ * cluster and its MSK cluster are what their fields pre-fill from the
+ * backend's configuration: on the default portal, the emulator's first.
  */
 export const REQUIRED_ANSWERS: Partial<NewPipelineParameters> = {
+  cluster: EMULATOR_CLUSTERS[0].name,
+  mskCluster: EMULATOR_CLUSTERS[0].mskClusterName,
   name: 'orders-enricher',
   description: 'Enriches order events with customer data.',
   owner: 'group:default/team-growth',
@@ -178,9 +188,3 @@ export const PARAMETER_SETS: ParameterSet[] = [
     },
   },
 ];
-
-/** The clusters of the default portal's emulator, as validateNewPipeline wants them. */
-export const EMULATOR_CLUSTERS = demoScenario().clusters.map(cluster => ({
-  name: cluster.name,
-  mskClusterName: cluster.mskClusterName,
-}));
