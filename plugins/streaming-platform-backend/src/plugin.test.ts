@@ -213,7 +213,10 @@ describe('streaming-platform backend on the embedded emulator', () => {
     const ref = '/pipelines/eks-demo-eu-west-1/payments/card-authorizations';
     const detail = await get(ref);
     expect(detail.status).toBe(200);
-    expect(detail.body.pods.length).toBeGreaterThan(1);
+    expect(detail.body.pipeline).toMatchObject({
+      ref: CARD,
+      taskManagers: { total: expect.any(Number) },
+    });
     // Tagged, so a dashboard polling an unchanged answer gets a 304.
     const again = await request(server)
       .get(`${API}${ref}`)
@@ -231,10 +234,24 @@ describe('streaming-platform backend on the embedded emulator', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.etag).toBe(detail.headers.etag);
     expect(plain.body).toEqual(detail.body);
-    expect(detail.body.pods[0]).toMatchObject({
+    // The pods are their own answer: JobManager first, with its node.
+    const pods = await get(`${ref}/pods`);
+    expect(pods.status).toBe(200);
+    expect(pods.body.pods.length).toBeGreaterThan(1);
+    expect(pods.body.pods[0]).toMatchObject({
       role: 'jobmanager',
       capacityType: 'on-demand',
     });
+    expect(
+      pods.body.pods.filter((p: { role: string }) => p.role === 'taskmanager')
+        .length,
+    ).toBeGreaterThan(0);
+    expect(pods.body.sources.map((s: { kind: string }) => s.kind)).toContain(
+      'kubernetes',
+    );
+    expect((await get(`${ref.replace('card-', 'no-such-')}/pods`)).status).toBe(
+      404,
+    );
     // The newest scaling episode of the last 24 hours, when there was one.
     expect(detail.body.lastEpisode?.pipelineRef ?? CARD).toBe(CARD);
     expect(detail.body.scalingResponse.count).toBeGreaterThanOrEqual(
@@ -280,7 +297,7 @@ describe('streaming-platform backend on the embedded emulator', () => {
     // history: ask again then.
     const running = (pods: Pod[]) =>
       pods.filter(p => p.nodeName && p.phase !== 'Terminating');
-    const detail = await get(ref);
+    const detail = await get(`${ref}/pods`);
     const res = await until(
       () => get(`${ref}/nodes`),
       r =>
@@ -314,9 +331,8 @@ describe('streaming-platform backend on the embedded emulator', () => {
       );
     }
     // Those of pods running before and after the answer are still in use.
-    // (Detail answers are shared for a second.)
     await new Promise(r => setTimeout(r, 1100));
-    const after = await get(ref);
+    const after = await get(`${ref}/pods`);
     const throughout = running(detail.body.pods).filter((p: Pod) =>
       running(after.body.pods).some((q: Pod) => q.name === p.name),
     );

@@ -97,6 +97,11 @@ export async function createRouter(options: {
     res.json(await pipelines.nodes(refOf(req.params), req.query, access));
   });
 
+  router.get('/pipelines/:cluster/:namespace/:name/pods', async (req, res) => {
+    const { access } = await accessOf(req);
+    res.json(pipelines.pods(refOf(req.params), access));
+  });
+
   router.get('/teams/summary', async (req, res) => {
     const { credentials, access } = await accessOf(req);
     // Serialized and tagged once per second (see teamJson); the text is a

@@ -139,7 +139,6 @@ export interface PipelinePod {
  */
 export interface PipelineDetailResponse {
   pipeline: PipelineSummary;
-  pods: PipelinePod[];
   /** Spot mix over the last 24 hours, from recorded samples. */
   spotMix24h?: SpotMix;
   /** Cost over the last 24 hours; withheld without the cost permission. */
@@ -150,6 +149,17 @@ export interface PipelineDetailResponse {
   scalingResponse?: DurationStats;
   /** The newest scaling episode (by decision time) in the last 24 hours, for "last scaling"; absent when there was none. */
   lastEpisode?: ScalingEpisode;
+  sources: DataSourceStatus[];
+}
+
+/**
+ * The answer of `GET /pipelines/{cluster}/{namespace}/{name}/pods`: the
+ * pipeline's JobManager and TaskManager pods now, JobManager first.
+ *
+ * @public
+ */
+export interface PipelinePodsResponse {
+  pods: PipelinePod[];
   sources: DataSourceStatus[];
 }
 

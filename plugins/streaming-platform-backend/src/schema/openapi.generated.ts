@@ -102,7 +102,7 @@ export const spec = {
       get: {
         operationId: 'GetPipeline',
         description:
-          'One pipeline now: its state, pods and the nodes they run on, its spot mix, lag and cost over the last 24 hours, and its scaling response time and newest scaling episode over the last 24 hours.',
+          'One pipeline now: its state, TaskManagers, spot mix, cost rate and lag against its target; its spot mix, lag and cost over the last 24 hours; and its scaling response time and newest scaling episode over the last 24 hours. Its pods are a separate answer (`/pods`): a large pipeline has hundreds, and the entity page shows the nodes instead.',
         security: [
           {},
           {
@@ -383,6 +383,57 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/PipelineNodesResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pipelines/{cluster}/{namespace}/{name}/pods': {
+      get: {
+        operationId: 'GetPipelinePods',
+        description:
+          "A pipeline's JobManager and TaskManager pods now, from the watches: phase, readiness, requests, and the node each runs on with its capacity type, instance type, zone and NodePool.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/ClusterPath',
+          },
+          {
+            $ref: '#/components/parameters/NamespacePath',
+          },
+          {
+            $ref: '#/components/parameters/NamePath',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The pods and the state of every source behind them.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelinePodsResponse',
                 },
               },
             },
@@ -1316,18 +1367,11 @@ export const spec = {
         description:
           'The answer of `GET /pipelines/{cluster}/{namespace}/{name}`.',
         additionalProperties: false,
-        required: ['pipeline', 'pods', 'sources'],
+        required: ['pipeline', 'sources'],
         properties: {
           pipeline: {
             $ref: '#/components/schemas/PipelineSummary',
             description: 'The pipeline now.',
-          },
-          pods: {
-            type: 'array',
-            description: 'Its JobManager and TaskManager pods now.',
-            items: {
-              $ref: '#/components/schemas/PipelinePod',
-            },
           },
           spotMix24h: {
             $ref: '#/components/schemas/SpotMix',
@@ -1353,6 +1397,26 @@ export const spec = {
             $ref: '#/components/schemas/ScalingEpisode',
             description:
               'The newest scaling episode (by decision time) of the last 24 hours; absent when there was none.',
+          },
+          sources: {
+            $ref: '#/components/schemas/DataSourceStatuses',
+          },
+        },
+      },
+      PipelinePodsResponse: {
+        type: 'object',
+        description:
+          'The answer of `GET /pipelines/{cluster}/{namespace}/{name}/pods`.',
+        additionalProperties: false,
+        required: ['pods', 'sources'],
+        properties: {
+          pods: {
+            type: 'array',
+            description:
+              'Its JobManager and TaskManager pods now, JobManager first, then by name.',
+            items: {
+              $ref: '#/components/schemas/PipelinePod',
+            },
           },
           sources: {
             $ref: '#/components/schemas/DataSourceStatuses',

@@ -10,6 +10,7 @@ import {
   PipelineListResponse,
   PipelineNode,
   PipelineNodesResponse,
+  PipelinePodsResponse,
   PipelineSeriesName,
   PipelineSeriesPoint,
   PipelineSummary,
@@ -144,7 +145,7 @@ export class PipelineQueries {
     access: PipelineAccess,
   ): Promise<PipelineDetailResponse> {
     const ctx = this.#ctx;
-    const { pipeline, cluster } = this.#find(ref, access);
+    const { pipeline } = this.#find(ref, access);
     const includeCost = access.canReadCost(pipeline);
     const figures = ctx.recent.figures(pipeline.ref);
     const sources = ctx.sourcesFor([pipeline.cluster]);
@@ -167,7 +168,6 @@ export class PipelineQueries {
     }
     return {
       pipeline: this.#summary(pipeline, access),
-      pods: pipelinePods(cluster, pipeline),
       ...(figures
         ? {
             spotMix24h: figures.spotMix24h,
@@ -178,6 +178,15 @@ export class PipelineQueries {
       ...(scalingResponse ? { scalingResponse } : {}),
       ...(lastEpisode ? { lastEpisode } : {}),
       sources,
+    };
+  }
+
+  /** A pipeline's pods now, from the index. */
+  pods(ref: string, access: PipelineAccess): PipelinePodsResponse {
+    const { pipeline, cluster } = this.#find(ref, access);
+    return {
+      pods: pipelinePods(cluster, pipeline),
+      sources: this.#ctx.sourcesFor([pipeline.cluster]),
     };
   }
 

@@ -7,6 +7,7 @@ import {
   PipelineEventsResponse,
   PipelineListResponse,
   PipelineNodesResponse,
+  PipelinePodsResponse,
   PipelineSeriesName,
   PipelineTimeSeriesResponse,
   PlatformOverviewResponse,
@@ -54,8 +55,8 @@ export interface StreamingPlatformApi {
   }): Promise<PipelineListResponse>;
 
   /**
-   * One pipeline now: job state, parallelism, pods and their nodes, spot mix,
-   * cost rate, lag against its target, and the last scaling episode.
+   * One pipeline now: job state, parallelism, TaskManagers, spot mix, cost
+   * rate, lag against its target, and the last scaling episode.
    *
    * @param ref - `<cluster>/<namespace>/<name>`, the pipeline annotation's value.
    */
@@ -77,6 +78,12 @@ export interface StreamingPlatformApi {
     ref: string,
     options?: TimeWindow & { limit?: number },
   ): Promise<PipelineEventsResponse>;
+
+  /**
+   * A pipeline's JobManager and TaskManager pods now, each with the node it
+   * runs on (capacity type, instance type, zone, NodePool).
+   */
+  getPipelinePods(ref: string): Promise<PipelinePodsResponse>;
 
   /** The nodes a pipeline's pods ran on in a window, with their prices. */
   getPipelineNodes(

@@ -72,6 +72,7 @@ describe('StreamingPlatformClient', () => {
       series: ['lag', 'cost'],
     });
     await client.getPipelineEvents('eks-a/payments/cards', { limit: 10 });
+    await client.getPipelinePods('eks-a/payments/cards');
     await client.getPipelineNodes('eks-a/payments/cards', window);
     await client.getTeamSummary('group:default/team-payments');
     await client.getPlatformOverview({ cluster: 'eks-a' });
@@ -85,6 +86,7 @@ describe('StreamingPlatformClient', () => {
       'GET /pipelines/eks-a/payments/card%20auth',
       'GET /pipelines/eks-a/payments/cards/timeseries?from=2026-11-28T10%3A00%3A00.000Z&to=2026-11-28T11%3A00%3A00.000Z&step=60&series=lag&series=cost',
       'GET /pipelines/eks-a/payments/cards/events?limit=10',
+      'GET /pipelines/eks-a/payments/cards/pods',
       'GET /pipelines/eks-a/payments/cards/nodes?from=2026-11-28T10%3A00%3A00.000Z&to=2026-11-28T11%3A00%3A00.000Z',
       'GET /teams/summary?group=group%3Adefault%2Fteam-payments',
       'GET /platform/overview?cluster=eks-a',

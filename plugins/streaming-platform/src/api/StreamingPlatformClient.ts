@@ -8,6 +8,7 @@ import {
   PipelineEventsResponse,
   PipelineListResponse,
   PipelineNodesResponse,
+  PipelinePodsResponse,
   PipelineSeriesName,
   PipelineTimeSeriesResponse,
   PlatformOverviewResponse,
@@ -94,6 +95,10 @@ export class StreamingPlatformClient implements StreamingPlatformApi {
     return this.#request(
       `${pipelinePath(ref)}/events${queryString({ ...options })}`,
     );
+  }
+
+  async getPipelinePods(ref: string): Promise<PipelinePodsResponse> {
+    return this.#request(`${pipelinePath(ref)}/pods`);
   }
 
   async getPipelineNodes(

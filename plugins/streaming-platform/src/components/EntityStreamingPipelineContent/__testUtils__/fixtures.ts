@@ -121,7 +121,6 @@ export function pipelineDetail(
         priceSources: ['spot-price-history', 'price-list'],
       },
     },
-    pods: [],
     lastEpisode: scaleUp,
     sources: okSources,
     ...overrides,
