@@ -47,6 +47,8 @@ export interface PlatformEmulatorOptions {
   dropWatchesAfterMs?: number;
   /** How long a change stays resumable by watches, in simulated time (default 5 min). */
   watchHistoryMaxAgeMs?: number;
+  /** How many changes per cluster stay resumable by watches (default 100,000). */
+  watchHistoryLimit?: number;
 }
 
 export interface EmulatedCluster {
@@ -115,6 +117,7 @@ export class PlatformEmulator {
         const store = new ObjectStore({
           clock,
           historyMaxAgeMs: options.watchHistoryMaxAgeMs,
+          historyLimit: options.watchHistoryLimit,
         });
         stores.set(cluster.name, store);
         return store;
