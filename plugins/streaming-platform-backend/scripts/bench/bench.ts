@@ -1,10 +1,11 @@
 /*
  * Benchmark of the backend's data path on the emulator's fleet-L scenario
  * (3 clusters, 600 pipelines; ~3,100 nodes and ~68,000 pods at an hour
- * old), over the real protocols: watch ingest, index cold start, CloudWatch calls per poll,
- * backend memory, and p50/p95/p99 of the entity, team (40 pipelines) and
- * platform endpoints at 50 concurrent clients — and the same answers computed
- * the naive way (listing from the Kubernetes API per request).
+ * old), over the real protocols: watch ingest, index cold start, CloudWatch
+ * calls per poll, backend memory, and p50/p95/p99 of the entity, team (40
+ * pipelines) and platform endpoints at 50 concurrent clients — and the same
+ * answers computed the naive way (listing from the Kubernetes API per
+ * request).
  *
  * Run: yarn workspace @internal/backstage-plugin-streaming-platform-backend bench
  */
