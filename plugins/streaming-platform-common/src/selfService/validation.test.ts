@@ -316,6 +316,21 @@ describe('validateNewPipeline', () => {
     expect(problem.message).toContain(field);
   });
 
+  it('names each configured MSK cluster once, however many clusters read it', () => {
+    const problems = validateNewPipeline(
+      { ...VALID, mskCluster: 'msk-other' },
+      {
+        clusters: [
+          ...CONTEXT.clusters,
+          { name: 'eks-prod-b', mskClusterName: 'msk-prod' },
+        ],
+      },
+    );
+    expect(problems.find(p => p.field === 'mskCluster')?.message).toBe(
+      "mskCluster 'msk-other' is not a configured MSK cluster (msk-demo, msk-prod)",
+    );
+  });
+
   it('never repeats a value that may be a token', () => {
     const token = '12345678-9abc-def0-1234-56789abcdef0';
     const problems = validateNewPipeline({ ...VALID, hecTokenSecret: token });

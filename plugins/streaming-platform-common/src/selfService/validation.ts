@@ -206,7 +206,10 @@ export function validateNewPipeline(
   // Source
   const msk = text('mskCluster', { max: 64 });
   if (msk !== undefined && clusters) {
-    const known = clusters.map(c => c.mskClusterName).filter(Boolean);
+    // Several clusters may read one MSK cluster: name each once.
+    const known = [
+      ...new Set(clusters.map(c => c.mskClusterName).filter(Boolean)),
+    ];
     const forCluster = clusters.find(c => c.name === cluster)?.mskClusterName;
     if (!known.includes(msk)) {
       add(
