@@ -38,9 +38,9 @@ describe('cluster options', () => {
     expect(
       mskClusterCheck({ cluster: 'eks-a', mskCluster: 'msk-gone' }, clusters),
     ).toEqual({
-      // The rule's words, which list an MSK cluster once per cluster.
+      // The rule's words: each MSK cluster once, though two clusters read msk-a.
       problem:
-        "mskCluster 'msk-gone' is not a configured MSK cluster (msk-a, msk-a, msk-c)",
+        "mskCluster 'msk-gone' is not a configured MSK cluster (msk-a, msk-c)",
     });
     expect(
       mskClusterCheck({ cluster: 'eks-a', mskCluster: 'msk-c' }, clusters),
