@@ -119,6 +119,16 @@ export interface Config {
       applyToCluster?: boolean;
       /** The field manager of applied objects (default `backstage-streaming-platform`). */
       fieldManager?: string;
+      /**
+       * The IAM role a new pipeline's pods assume through IRSA, as a pattern
+       * of `{cluster}`, `{namespace}` and `{name}`, e.g.
+       * `arn:aws:iam::123456789012:role/flink-{namespace}-{name}`; the
+       * platform creates that role (S3 access to the checkpoint path) and
+       * trusts the pipeline's service account. Default with the embedded
+       * emulator: account 000000000000; without it, pipelines cannot be
+       * created until it is set.
+       */
+      pipelineRoleArn?: string;
     };
   };
 }

@@ -175,6 +175,15 @@ describe('the flink-streaming-pipeline template, dry run', () => {
         }),
       ]),
     );
+    // The service account assumes the IAM role the backend named.
+    const serviceAccount = res.body.directoryContents.find(
+      (f: any) => f.path === 'pipeline/deploy/serviceaccount.yaml',
+    );
+    expect(
+      Buffer.from(serviceAccount.base64Content, 'base64').toString('utf8'),
+    ).toContain(
+      'eks.amazonaws.com/role-arn: "arn:aws:iam::000000000000:role/flink-payments-card-fraud-signals"',
+    );
     // Nothing was applied: the pipeline does not run.
     const detail = await request(server)
       .get(

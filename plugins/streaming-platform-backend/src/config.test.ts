@@ -56,6 +56,14 @@ describe('readStreamingPlatformConfig', () => {
       },
       "streamingPlatform.clusters[0] uses authProvider 'aws' and needs 'url' and 'region'",
     ],
+    [
+      {
+        selfService: {
+          pipelineRoleArn: 'arn:aws:iam::123456789012:role/flink',
+        },
+      },
+      "streamingPlatform.selfService.pipelineRoleArn: 'arn:aws:iam::123456789012:role/flink' must hold {name}",
+    ],
   ])('names the key of a bad setting: %j', (settings, message) => {
     expect(() => read(settings)).toThrow(message);
   });
@@ -82,6 +90,31 @@ describe('readStreamingPlatformConfig', () => {
         emulator: { scenario: 'fleet-L', dataDir: '/tmp/x', warmupMinutes: 0 },
       }).emulator,
     ).toEqual({ scenario: 'fleet-L', dataDir: '/tmp/x', warmupMs: 0 });
+  });
+
+  it('names pipeline roles in a made-up account only on the emulator', () => {
+    expect(read({}).selfService.pipelineRoleArn).toBe(
+      'arn:aws:iam::000000000000:role/flink-{namespace}-{name}',
+    );
+    const clusters = [
+      {
+        name: 'local',
+        url: 'http://127.0.0.1:6443',
+        authProvider: 'serviceAccount',
+      },
+    ];
+    expect(
+      read({ source: 'clusters', clusters }).selfService.pipelineRoleArn,
+    ).toBeUndefined();
+    expect(
+      read({
+        source: 'clusters',
+        clusters,
+        selfService: {
+          pipelineRoleArn: 'arn:aws:iam::123456789012:role/{cluster}-{name}',
+        },
+      }).selfService.pipelineRoleArn,
+    ).toBe('arn:aws:iam::123456789012:role/{cluster}-{name}');
   });
 
   it('reads clusters with their defaults', () => {

@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { isValidClusterName } from '@internal/backstage-plugin-streaming-platform-common';
+import {
+  isValidClusterName,
+  pipelineRoleArnPatternProblem,
+} from '@internal/backstage-plugin-streaming-platform-common';
 import { DEFAULT_CPU_TO_MEMORY_PRICE_RATIO } from './analysis/costSplit';
 import { RetentionSettings } from './history/types';
 
@@ -74,6 +77,8 @@ export interface StreamingPlatformConfig {
 export interface SelfServiceConfig {
   applyToCluster: boolean;
   fieldManager: string;
+  /** A pattern of `{cluster}`, `{namespace}`, `{name}`; unset: no pipeline can be created. */
+  pipelineRoleArn?: string;
 }
 
 const SCENARIOS = ['demo', 'demo-node-groups', 'fleet-L'];
@@ -311,8 +316,29 @@ export function readStreamingPlatformConfig(
         root?.getOptionalBoolean('selfService.applyToCluster') ??
         source === 'emulator',
       fieldManager: fieldManagerOf(root),
+      pipelineRoleArn: pipelineRoleArnOf(root, source),
     },
   };
+}
+
+function pipelineRoleArnOf(
+  root: Config | undefined,
+  source: string,
+): string | undefined {
+  const value = root?.getOptionalString('selfService.pipelineRoleArn');
+  if (value === undefined) {
+    // The emulator has no IAM: an all-zero account marks the ARN as made up.
+    return source === 'emulator'
+      ? 'arn:aws:iam::000000000000:role/flink-{namespace}-{name}'
+      : undefined;
+  }
+  const problem = pipelineRoleArnPatternProblem(value);
+  if (problem) {
+    throw new InputError(
+      `streamingPlatform.selfService.pipelineRoleArn: ${problem}`,
+    );
+  }
+  return value;
 }
 
 function fieldManagerOf(root: Config | undefined): string {

@@ -96,6 +96,38 @@ async function until<T>(
   }
 }
 
+/** A new pipeline's parameters, free on the demo cluster and in the catalog. */
+const parameters = {
+  name: 'card-fraud-alerts',
+  description: 'Flags likely card fraud',
+  owner: 'group:default/team-payments',
+  cluster: CLUSTER,
+  namespace: 'payments',
+  mskCluster: 'msk-demo-eu-west-1',
+  topics: ['card-events'],
+  consumerGroup: 'payments.card-fraud-alerts',
+  startingOffsets: 'committed',
+  partitions: 24,
+  jarUri: 'local:///opt/flink/usrlib/card-fraud.jar',
+  entryClass: 'com.example.CardFraud',
+  flinkVersion: 'v1_20',
+  taskManagerSize: 'small',
+  parallelism: 4,
+  minParallelism: 2,
+  maxParallelism: 12,
+  autoscaler: true,
+  utilizationTarget: 0.7,
+  lagTargetSeconds: 120,
+  hecEndpoint: 'https://hec.example.com:8088',
+  splunkIndex: 'payments',
+  splunkSourcetype: 'flink',
+  hecTokenSecret: 'streaming/payments/hec',
+  capacityProfile: 'spot-first',
+  checkpointIntervalSeconds: 60,
+  checkpointS3Path: 's3://flink-state/card-fraud-alerts',
+  upgradeMode: 'savepoint',
+};
+
 describe('streaming-platform backend on the embedded emulator', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-'));
   let server: Awaited<ReturnType<typeof startBackend>>;
@@ -349,36 +381,6 @@ describe('streaming-platform backend on the embedded emulator', () => {
         .post(`${API}${url}`)
         .set('Authorization', mockCredentials.user.header())
         .send(body as object);
-    const parameters = {
-      name: 'card-fraud-alerts',
-      description: 'Flags likely card fraud',
-      owner: 'group:default/team-payments',
-      cluster: CLUSTER,
-      namespace: 'payments',
-      mskCluster: 'msk-demo-eu-west-1',
-      topics: ['card-events'],
-      consumerGroup: 'payments.card-fraud-alerts',
-      startingOffsets: 'committed',
-      partitions: 24,
-      jarUri: 'local:///opt/flink/usrlib/card-fraud.jar',
-      entryClass: 'com.example.CardFraud',
-      flinkVersion: 'v1_20',
-      taskManagerSize: 'small',
-      parallelism: 4,
-      minParallelism: 2,
-      maxParallelism: 12,
-      autoscaler: true,
-      utilizationTarget: 0.7,
-      lagTargetSeconds: 120,
-      hecEndpoint: 'https://hec.example.com:8088',
-      splunkIndex: 'payments',
-      splunkSourcetype: 'flink',
-      hecTokenSecret: 'streaming/payments/hec',
-      capacityProfile: 'spot-first',
-      checkpointIntervalSeconds: 60,
-      checkpointS3Path: 's3://flink-state/card-fraud-alerts',
-      upgradeMode: 'savepoint',
-    };
     const flinkDeployment = (name: string, group: string) => ({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkDeployment',
@@ -425,6 +427,10 @@ describe('streaming-platform backend on the embedded emulator', () => {
       const ok = await post('/self-service/validate', { parameters });
       expect(ok.status).toBe(200);
       expect(ok.body.problems).toEqual([]);
+      // The role its pods assume, named by the emulator's default pattern.
+      expect(ok.body.pipelineRoleArn).toBe(
+        'arn:aws:iam::000000000000:role/flink-payments-card-fraud-alerts',
+      );
 
       const taken = await post('/self-service/validate', {
         parameters: {
@@ -786,7 +792,11 @@ describe('streaming-platform backend permissions', () => {
       const gitOps = await startBackend({
         streamingPlatform: {
           emulator: { dataDir, warmupMinutes: 0 },
-          selfService: { applyToCluster: false },
+          selfService: {
+            applyToCluster: false,
+            pipelineRoleArn:
+              'arn:aws:iam::123456789012:role/streaming/{cluster}-{namespace}-{name}',
+          },
         },
       });
       const skipped = await request(gitOps)
@@ -799,9 +809,63 @@ describe('streaming-platform backend permissions', () => {
         objects: [],
         reason: expect.stringMatching(/applyToCluster is off/),
       });
+      // The configured pattern names the pipeline's IAM role; a name that
+      // makes the role's name too long for IAM is refused.
+      const validate = (name: string) =>
+        request(gitOps)
+          .post(`${API}/self-service/validate`)
+          .set('Authorization', mockCredentials.user.header())
+          .send({ parameters: { ...parameters, name } });
+      expect((await validate('card-fraud-alerts')).body).toEqual({
+        problems: [],
+        pipelineRoleArn: `arn:aws:iam::123456789012:role/streaming/${CLUSTER}-payments-card-fraud-alerts`,
+      });
+      const long = 'card-fraud-alerts-for-the-risk-team-in-europe';
+      expect((await validate(long)).body.problems).toEqual([
+        {
+          field: 'name',
+          message: expect.stringMatching(
+            /makes the pipeline's IAM role name .* longer than 64 characters/,
+          ),
+        },
+      ]);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it("creates no pipeline on real clusters until the pipelines' IAM role is configured", async () => {
+    const live = await startBackend({
+      streamingPlatform: {
+        source: 'clusters',
+        clusters: [
+          {
+            name: 'local',
+            // Nothing listens there: the watches retry, validate answers.
+            url: 'http://127.0.0.1:9',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: 'test-token',
+            region: 'eu-west-1',
+            mskClusterName: 'msk-demo-eu-west-1',
+          },
+        ],
+      },
+    });
+    const res = await request(live)
+      .post(`${API}/self-service/validate`)
+      .set('Authorization', mockCredentials.user.header())
+      .send({ parameters: { ...parameters, cluster: 'local' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      problems: [
+        {
+          field: 'cluster',
+          message: expect.stringMatching(
+            /no IAM role pattern .*streamingPlatform\.selfService\.pipelineRoleArn/,
+          ),
+        },
+      ],
+    });
   });
 
   it('refuses to start with a malformed cluster configuration', async () => {

@@ -7,7 +7,9 @@ import { StreamingPlatformBackend } from '../client/StreamingPlatformBackend';
  * server (a template run can be started without the form), plus what only
  * the backend knows: the name free on the cluster and in the catalog, the
  * consumer group free on the MSK cluster. Fails the run with every problem,
- * each naming its field. Reads only, so it runs in dry runs too.
+ * each naming its field; otherwise outputs the IAM role the pipeline's pods
+ * assume (the platform's naming), for the manifests. Reads only, so it runs
+ * in dry runs too.
  */
 export function createValidatePipelineAction(options: {
   backend: StreamingPlatformBackend;
@@ -26,10 +28,16 @@ export function createValidatePipelineAction(options: {
       },
       output: {
         valid: z => z.boolean().describe('True when no problem was found'),
+        pipelineRoleArn: z =>
+          z
+            .string()
+            .describe(
+              "The IAM role the pipeline's pods assume through IRSA, from the platform's configuration",
+            ),
       },
     },
     async handler(ctx) {
-      const { problems } = await options.backend.validate(
+      const { problems, pipelineRoleArn } = await options.backend.validate(
         ctx.input.parameters,
         await ctx.getInitiatorCredentials(),
       );
@@ -42,6 +50,7 @@ export function createValidatePipelineAction(options: {
       }
       ctx.logger.info('The new pipeline passed every check');
       ctx.output('valid', true);
+      if (pipelineRoleArn) ctx.output('pipelineRoleArn', pipelineRoleArn);
     },
   });
 }

@@ -173,8 +173,8 @@ describe('template.yaml', () => {
   it('runs the agreed steps in order, with the agreed inputs', () => {
     const steps = template.spec.steps;
     expect(steps.map(s => [s.id, s.action])).toEqual([
-      ['fetch', 'fetch:template'],
       ['validate', 'streaming-platform:pipeline:validate'],
+      ['fetch', 'fetch:template'],
       ['estimate', 'streaming-platform:cost:estimate'],
       ['apply', 'streaming-platform:pipeline:apply'],
       ['pull-request', 'publish:github:pull-request'],
@@ -187,7 +187,7 @@ describe('template.yaml', () => {
       sourcePath: './pipeline',
     });
     expect(steps[5].if).toBe('${{ not parameters.gitOpsRepoUrl }}');
-    expect(steps[1].input).toEqual({ parameters: '${{ parameters }}' });
+    expect(steps[0].input).toEqual({ parameters: '${{ parameters }}' });
     expect(steps[2].input).toEqual({ parameters: '${{ parameters }}' });
     expect(steps[3].input).toEqual({
       cluster: '${{ parameters.cluster }}',

@@ -791,6 +791,11 @@ export const spec = {
                         },
                       },
                     },
+                    pipelineRoleArn: {
+                      type: 'string',
+                      description:
+                        "With no problems, the IAM role the pipeline's pods assume through IRSA (`streamingPlatform.selfService.pipelineRoleArn`, filled in).",
+                    },
                   },
                 },
               },

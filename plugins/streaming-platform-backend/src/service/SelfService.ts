@@ -10,7 +10,9 @@ import {
   ApplyManifestsResponse,
   AppliedManifest,
   FieldProblem,
+  IAM_ROLE_NAME_MAX_LENGTH,
   NewPipelineValidationResponse,
+  pipelineRoleArnFor,
   SelfServiceOptionsResponse,
   validateNewPipeline,
 } from '@internal/backstage-plugin-streaming-platform-common';
@@ -113,7 +115,32 @@ export class SelfService {
         }
       }
     }
-    return { problems };
+    if (problems.length) return { problems };
+    // The role its pods assume: the platform's pattern, filled in.
+    const pattern = this.#config.pipelineRoleArn;
+    if (!pattern) {
+      return {
+        problems: [
+          {
+            field: 'cluster',
+            message:
+              'cluster: no IAM role pattern for pipelines is configured (streamingPlatform.selfService.pipelineRoleArn); ask the platform team',
+          },
+        ],
+      };
+    }
+    const role = pipelineRoleArnFor(pattern, { cluster, namespace, name });
+    if (role.roleName.length > IAM_ROLE_NAME_MAX_LENGTH) {
+      return {
+        problems: [
+          {
+            field: 'name',
+            message: `name '${name}' makes the pipeline's IAM role name '${role.roleName}' longer than ${IAM_ROLE_NAME_MAX_LENGTH} characters; choose a shorter name`,
+          },
+        ],
+      };
+    }
+    return { problems, pipelineRoleArn: role.arn };
   }
 
   async #catalogNameProblem(

@@ -20,6 +20,11 @@ export interface NewPipelineValidationRequest {
  */
 export interface NewPipelineValidationResponse {
   problems: FieldProblem[];
+  /**
+   * With no problems: the IAM role the pipeline's pods assume through IRSA,
+   * from `streamingPlatform.selfService.pipelineRoleArn`.
+   */
+  pipelineRoleArn?: string;
 }
 
 /**

@@ -2,3 +2,4 @@ export * from './parameters';
 export * from './validation';
 export * from './api';
 export * from './costEstimate';
+export * from './roleArn';

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createTemplateRenderer } from 'nunjitsu';
 import { parse } from 'yaml';
+import { pipelineRoleArnFor } from '@internal/backstage-plugin-streaming-platform-common';
 import { TEMPLATE_DIR } from './paths';
 
 /** The parts of template.yaml the tests read. */
@@ -41,9 +42,32 @@ export function loadTemplate(): PipelineTemplate {
   return parse(readFileSync(TEMPLATE_FILE, 'utf8'));
 }
 
+/** The backend's default pattern with the emulator (config.ts). */
+export const EMULATOR_PIPELINE_ROLE_ARN =
+  'arn:aws:iam::000000000000:role/flink-{namespace}-{name}';
+
+/**
+ * What the validate step outputs for these parameters: the IAM role named
+ * by the emulator's default pattern.
+ */
+function stepOutputs(parameters: Record<string, any>) {
+  return {
+    validate: {
+      output: {
+        valid: true,
+        pipelineRoleArn: pipelineRoleArnFor(EMULATOR_PIPELINE_ROLE_ARN, {
+          cluster: String(parameters.cluster),
+          namespace: String(parameters.namespace),
+          name: String(parameters.name),
+        }).arn,
+      },
+    },
+  };
+}
+
 /**
  * A step's input with its `${{ }}` expressions evaluated against the
- * parameters, the way the scaffolder's NunjucksWorkflowRunner does: each
+ * parameters (and the validate step's output), the way the scaffolder's NunjucksWorkflowRunner does: each
  * string on its own, a sole expression keeping its value's type, and a
  * missing value dropping the key.
  */
@@ -60,6 +84,7 @@ export function renderStepInput(
   // As the task's JSON: without the keys of unanswered optional fields.
   const context = renderer.prepareContext({
     parameters: JSON.parse(JSON.stringify(parameters)),
+    steps: stepOutputs(parameters),
   });
   return JSON.parse(JSON.stringify(step.input ?? {}), (_key, value) =>
     typeof value === 'string' ? renderer.renderValue(value, context) : value,
