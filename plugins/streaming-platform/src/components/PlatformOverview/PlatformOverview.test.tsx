@@ -318,7 +318,11 @@ describe('PlatformOverview', () => {
     expect(
       await screen.findByText(/Could not load the platform overview/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/index not ready/)).toBeInTheDocument();
+    // The panel's message; its JSON details (a lazily loaded code block)
+    // hold the words too.
+    expect(
+      screen.getByText(/index not ready/, { selector: 'p' }),
+    ).toBeInTheDocument();
   });
 
   it('names the permission when reading is denied', async () => {

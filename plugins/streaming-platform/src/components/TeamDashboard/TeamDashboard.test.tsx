@@ -414,8 +414,10 @@ describe('TeamDashboard', () => {
       })),
     );
     await renderTeamApp(<TeamDashboard group={GROUP} name="Risk" />);
+    // The panel's message; its JSON details (a lazily loaded code block)
+    // hold the words too.
     expect(
-      await screen.findByText(/database is unreachable/),
+      await screen.findByText(/database is unreachable/, { selector: 'p' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/the team's pipelines/)).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
